@@ -1,0 +1,49 @@
+"""newsaudit: audit news articles, with every finding pointing at the exact words.
+
+Example:
+    >>> import newsaudit
+    >>> report = newsaudit.analyze(open("article.txt").read())
+    >>> report.to_dict()["article"]["title"]
+"""
+
+import logging
+
+from .about import __version__
+from .article import Article, Furniture, Masthead, Metadata, Span
+from .core import analyze, get_pipeline
+from .errors import (
+    DataError,
+    FetchError,
+    InputError,
+    NewsauditError,
+    PipelineError,
+)
+from .options import Options
+from .pipeline import Pipeline, registered, stage
+from .read import read
+from .report import SCHEMA_VERSION, Report
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "DataError",
+    "FetchError",
+    "Furniture",
+    "InputError",
+    "Masthead",
+    "Metadata",
+    "NewsauditError",
+    "Options",
+    "Pipeline",
+    "PipelineError",
+    "Report",
+    "Span",
+    "__version__",
+    "analyze",
+    "get_pipeline",
+    "read",
+    "registered",
+    "stage",
+]

@@ -1,0 +1,3 @@
+"""Version of the package, the single source read by pyproject.toml."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,153 @@
+"""The central object: an :class:`Article` holding the text exactly as read.
+
+Like spaCy's ``Doc``, an ``Article`` never changes its ``text``; every stage adds
+findings that point into it with ``start``/``end`` character offsets (Python slice
+semantics). The cleaned body is a list of kept ranges over ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A stretch of page furniture (not part of the article's body)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    score: float = 1.0
+
+
+FURNITURE_KINDS = (
+    "masthead",
+    "navigation",
+    "donation",
+    "subscription",
+    "share",
+    "comments",
+    "advertising",
+    "licence",
+    "legal",
+    "related",
+    "other",
+)
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What came with the article or was read from its page, before any parsing."""
+
+    url: str | None = None
+    site_name: str | None = None
+    domain: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    sections: list[str] = field(default_factory=list)
+    #: How the input was read: "text", "html", "url" (plus encoding, content type...).
+    origin: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Masthead:
+    """The page's masthead as parsed from its text; each part points into the text."""
+
+    site_name: Span | None = None
+    sections: list[Span] = field(default_factory=list)
+    title: Span | None = None
+    byline: Span | None = None
+    authors: list[str] = field(default_factory=list)
+    date: Span | None = None
+    published: str | None = None
+
+
+class Article:
+    """An article's text plus everything the pipeline found in it.
+
+    Args:
+        text: The text exactly as read (for HTML: the page's text, one block a line).
+        meta: Metadata that came with the input.
+        html: The raw HTML, when the input was HTML; kept as evidence for stages.
+    """
+
+    def __init__(self, text: str, meta: Metadata | None = None, *, html: str | None = None):
+        self.text = text
+        self.meta = meta if meta is not None else Metadata()
+        self.html = html
+        # Filled by stages; the attribute names are what stages declare they assign.
+        self.furniture: list[Furniture] = []
+        self.masthead: Masthead | None = None
+        self.body: list[tuple[int, int]] = []
+        self.doc: Any = None  # spaCy Doc over body_text(), offsets equal to text offsets
+        self.provenance: Any = None
+        self.attributions: list[Any] = []
+        self.entities: list[Any] = []
+        self.claims: list[Any] = []
+        self.signals: dict[str, Any] = {}
+        self.source_rating: Any = None
+        self.credibility: Any = None
+        #: Room for stages added by users, reported under ``extensions``.
+        self.extensions: dict[str, Any] = {}
+        self.timings: dict[str, float] = {}
+        self.stages_run: list[tuple[str, str]] = []
+
+    def __repr__(self) -> str:
+        head = self.text[:40].replace("\n", " ")
+        return f"<Article {len(self.text)} chars: {head!r}...>"
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text`` from ``start`` to ``end``.
+
+        Raises:
+            ValueError: If the offsets fall outside the text or are reversed.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
+        return Span(start, end, self.text[start:end])
+
+    def body_spans(self) -> list[Span]:
+        """The kept body ranges as spans."""
+        return [self.span(s, e) for s, e in self.body]
+
+    def body_string(self, sep: str = "\n\n") -> str:
+        """The body as readable text: the kept ranges joined by ``sep``."""
+        return sep.join(self.text[s:e] for s, e in self.body)
+
+    def body_text(self) -> str:
+        """The text with everything outside the body blanked, same length as ``text``.
+
+        Characters outside the kept ranges become spaces (newlines stay), so any
+        offset into this string is an offset into ``text``. Stages run NLP on it.
+        """
+        if not self.body:
+            return "".join(c if c == "\n" else " " for c in self.text)
+        parts: list[str] = []
+        pos = 0
+        for start, end in self.body:
+            gap = self.text[pos:start]
+            parts.append("".join(c if c == "\n" else " " for c in gap))
+            parts.append(self.text[start:end])
+            pos = end
+        tail = self.text[pos:]
+        parts.append("".join(c if c == "\n" else " " for c in tail))
+        return "".join(parts)
+
+    def in_body(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside one kept body range."""
+        return any(s <= start and end <= e for s, e in self.body)

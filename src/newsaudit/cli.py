@@ -1,0 +1,168 @@
+"""The ``newsaudit`` command line: parse arguments, call the library, format.
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 fetch
+failed, 5 reference data or model missing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .about import __version__
+from .errors import InputError, NewsauditError
+from .options import Options
+
+app = typer.Typer(
+    name="newsaudit",
+    help="Audit news articles: provenance, sourcing, claims, signals and source reputation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, is_flag=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """Audit news articles: provenance, sourcing, claims, signals and source reputation."""
+
+
+def write_output(content: str, out: Path | None) -> None:
+    """Write to ``out`` atomically (a partial file never replaces a good one), or stdout."""
+    if out is None:
+        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        return
+    out = out.expanduser()
+    if out.is_dir():
+        raise InputError(f"--out {out}: is a directory")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"--out {out}: folder {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content if content.endswith("\n") else content + "\n")
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("no standard input to read")
+    return sys.stdin.buffer.read()
+
+
+@app.command()
+def analyze(
+    source: Annotated[str, typer.Argument(help="A file of text or HTML, a URL, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to FILE.")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL, when reading a file.")] = None,
+    site: Annotated[str | None, typer.Option(help="The publishing site's name.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let a URL reach private addresses.")
+    ] = False,
+    stages: Annotated[
+        str | None, typer.Option(help="Comma-separated stage names to run instead of all.")
+    ] = None,
+) -> None:
+    """Audit one article from a file, a URL or standard input."""
+    from .core import analyze as run
+
+    options = Options(
+        allow_private=allow_private,
+        stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
+    )
+    if source == "-":
+        report = run(_read_stdin(), url=url, site=site, options=options)
+    elif "://" in source:
+        report = run(source, site=site, options=options)
+    else:
+        report = run(Path(source), url=url, site=site, options=options)
+    if format is Format.json:
+        write_output(report.to_json(), out)
+    else:
+        from .render import render_text
+
+        write_output(render_text(report, width=None if out is None else 100), out)
+
+
+@app.command("stages")
+def list_stages() -> None:
+    """List the registered pipeline stages and what each needs and adds."""
+    from .pipeline import DEFAULT_PIPELINE, registered
+
+    for name, info in registered().items():
+        mark = "*" if name in DEFAULT_PIPELINE else " "
+        typer.echo(
+            f"{mark} {info.ident:28} needs {','.join(info.requires) or '-':24} "
+            f"adds {','.join(info.assigns) or '-':28} {info.doc}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; domain errors become one-line messages and exit codes."""
+    try:
+        rv = app(args=argv, standalone_mode=False)
+        if isinstance(rv, int):
+            return rv
+    except NewsauditError as exc:
+        err_console.print(f"[bold red]newsaudit: error:[/] {exc}", highlight=False)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err_console.print("newsaudit: aborted")
+        return 130
+    except KeyboardInterrupt:
+        err_console.print("newsaudit: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # usage errors and anything unexpected
+        # Typer's usage errors (vendored click) carry show() and an exit code of 2.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()
+            return int(exc.exit_code)
+        if os.environ.get("NEWSAUDIT_DEBUG"):
+            raise
+        err_console.print(
+            f"[bold red]newsaudit: internal error:[/] {type(exc).__name__}: {exc} "
+            "(set NEWSAUDIT_DEBUG=1 for the traceback)",
+            highlight=False,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

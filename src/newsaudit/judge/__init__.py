@@ -1,0 +1,4 @@
+"""Step 4, judge: the source's reputation and the article's credibility.
+
+Importing this package registers its stages.
+"""

@@ -1,0 +1,193 @@
+"""Stages, their registry, and the pipeline that runs them in a checked order.
+
+A stage is a plain function ``fn(article, options) -> None`` or a class built as
+``cls(options)`` whose instances are called as ``obj(article)`` (for stages that
+hold a loaded resource). Each is registered by a versioned name with what it
+needs and what it adds, as spaCy's ``@Language.component`` does::
+
+    @stage("analyze.entities", version="1", requires=("doc",), assigns=("entities",))
+    def entities(article, options): ...
+
+Users add stages through the ``newsaudit.stages`` entry point group: the entry
+point's module is imported, and its ``@stage`` decorators register the stages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any
+
+from .article import Article
+from .errors import PipelineError
+from .options import Options
+
+log = logging.getLogger(__name__)
+
+#: Attributes an Article has before any stage runs.
+BASE_ATTRIBUTES = frozenset({"text", "meta", "html"})
+
+#: Modules whose import registers the built-in stages.
+BUILTIN_MODULES = (
+    "newsaudit.parse",
+    "newsaudit.nlp",
+    "newsaudit.analysis",
+    "newsaudit.judge",
+)
+
+#: The default pipeline, in order. Stages not registered (for example because an
+#: optional module is missing) make ``Pipeline.default()`` fail loudly.
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "parse.furniture",
+    "nlp",
+)
+
+StageFn = Callable[[Article], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """A registered stage: its name, version, contract and how to build it."""
+
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    factory: Callable[[Options], StageFn]
+    doc: str
+
+    @property
+    def ident(self) -> str:
+        """``name@version``, as written into reports."""
+        return f"{self.name}@{self.version}"
+
+
+_REGISTRY: dict[str, StageInfo] = {}
+_loaded_builtins = False
+
+
+def stage(
+    name: str,
+    *,
+    version: str = "1",
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+) -> Callable[[Any], Any]:
+    """Register a function or class as a pipeline stage.
+
+    Args:
+        name: Unique stage name, dotted by flow step (``"analyze.sourcing"``).
+        version: Bumped whenever the stage's output changes for the same input.
+        requires: Article attributes the stage reads, which earlier stages must assign.
+        assigns: Article attributes the stage sets.
+
+    Returns:
+        The decorator; the decorated object is returned unchanged.
+    """
+
+    def decorate(obj: Any) -> Any:
+        if inspect.isclass(obj):
+            factory: Callable[[Options], StageFn] = obj
+        else:
+
+            def factory(options: Options, fn: Any = obj) -> StageFn:
+                return lambda article: fn(article, options)
+
+        doc = inspect.getdoc(obj) or ""
+        _REGISTRY[name] = StageInfo(
+            name=name,
+            version=version,
+            requires=tuple(requires),
+            assigns=tuple(assigns),
+            factory=factory,
+            doc=doc.splitlines()[0] if doc else "",
+        )
+        return obj
+
+    return decorate
+
+
+def _load_stages() -> None:
+    global _loaded_builtins
+    if _loaded_builtins:
+        return
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    for ep in entry_points(group="newsaudit.stages"):
+        try:
+            ep.load()
+        except Exception as exc:  # a broken plug-in must not take the tool down
+            log.warning("could not load stage plug-in %s: %s", ep.name, exc)
+    _loaded_builtins = True
+
+
+def registered() -> dict[str, StageInfo]:
+    """All registered stages by name."""
+    _load_stages()
+    return dict(_REGISTRY)
+
+
+def check_order(names: Iterable[str]) -> list[StageInfo]:
+    """Look up stages and check every requirement is met by an earlier stage.
+
+    Raises:
+        PipelineError: For an unknown or repeated stage, or an unmet requirement.
+    """
+    reg = registered()
+    available = set(BASE_ATTRIBUTES)
+    infos: list[StageInfo] = []
+    seen: set[str] = set()
+    for name in names:
+        if name not in reg:
+            known = ", ".join(sorted(reg))
+            raise PipelineError(f"unknown stage {name!r}; known stages: {known}")
+        if name in seen:
+            raise PipelineError(f"stage {name!r} appears twice")
+        info = reg[name]
+        missing = [need for need in info.requires if need not in available]
+        if missing:
+            raise PipelineError(
+                f"stage {name!r} needs {', '.join(missing)}, which no earlier stage assigns"
+            )
+        available.update(info.assigns)
+        infos.append(info)
+        seen.add(name)
+    return infos
+
+
+class Pipeline:
+    """Stages built once and run in order over articles.
+
+    Args:
+        names: Stage names in order; ``None`` for the default pipeline.
+        options: Options handed to every stage factory.
+
+    Raises:
+        PipelineError: If a stage is unknown or the order leaves a need unmet.
+    """
+
+    def __init__(self, names: Iterable[str] | None = None, options: Options | None = None):
+        self.options = options or Options()
+        if names is None:
+            names = self.options.stages or DEFAULT_PIPELINE
+        self.infos = check_order(names)
+        self._stages: list[StageFn] = [info.factory(self.options) for info in self.infos]
+
+    @property
+    def names(self) -> list[str]:
+        """The stage names, in order."""
+        return [info.name for info in self.infos]
+
+    def __call__(self, article: Article) -> Article:
+        """Run every stage over ``article`` and record the time each took (ms)."""
+        for info, run in zip(self.infos, self._stages, strict=True):
+            t0 = time.perf_counter()
+            run(article)
+            article.timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
+            article.stages_run.append((info.name, info.version))
+        return article

@@ -1,0 +1,201 @@
+"""Step 1, read: turn text, HTML, bytes, a path or a URL into an :class:`Article`.
+
+The article's ``text`` is the input exactly as read; for HTML it is the page's
+text with its furniture kept, one block a line (see :mod:`newsaudit.html`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .article import Article, Metadata
+from .errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    InputTooLargeError,
+)
+from .options import Options
+
+# Magic numbers of common binary formats people pass by mistake.
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+    b"RIFF": "a RIFF media file",
+    b"BZh": "a bzip2 archive",
+    b"\xfd7zXZ": "an xz archive",
+    b"SQLite format 3": "an SQLite database",
+}
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_HTML_HINT = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|div|p|meta)\b", re.I)
+
+#: Share of control characters (other than tab/newline/CR/form feed) above which
+#: decoded text is treated as binary. Plain text and HTML have none.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def looks_like_url(source: str) -> bool:
+    """Whether ``source`` is a single URL token (``scheme://...``)."""
+    return len(source) < 8192 and bool(_URL.match(source.strip()))
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is markup rather than plain text (tags in its first 2 kB)."""
+    head = text[:2048].lstrip()
+    return head.startswith("<") and bool(_HTML_HINT.search(head))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding.
+
+    Returns:
+        The text and the name of the encoding used.
+
+    Raises:
+        BinaryInputError: If the bytes are a known binary format or hold NUL bytes.
+        EncodingError: If no encoding yields plausible text.
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise BinaryInputError(f"input is {what}, not text or HTML")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name), name
+    if b"\x00" in data[:65536]:
+        raise BinaryInputError("input holds NUL bytes: it is a binary file, not text or HTML")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise EncodingError("input does not decode as text in any known encoding")
+    encoding = best.encoding
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise EmptyInputError("input is empty (nothing but whitespace)")
+    sample = text[:65536]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        raise BinaryInputError("input is full of control characters: it is not text or HTML")
+
+
+def read_bytes(data: bytes, *, options: Options | None = None, url: str | None = None,
+               site: str | None = None) -> Article:
+    """Read an article from raw bytes of any encoding (text or HTML)."""
+    options = options or Options()
+    if len(data) > options.max_bytes:
+        raise InputTooLargeError(
+            f"input is {len(data) / 2**20:.1f} MB; one article may be at most "
+            f"{options.max_bytes / 2**20:.0f} MB"
+        )
+    text, encoding = decode(data)
+    article = read_text(text, options=options, url=url, site=site)
+    article.meta.origin["encoding"] = encoding
+    return article
+
+
+def read_text(text: str, *, options: Options | None = None, url: str | None = None,
+              site: str | None = None) -> Article:
+    """Read an article from a string of plain text or HTML."""
+    options = options or Options()
+    if len(text) > options.max_bytes:
+        raise InputTooLargeError(
+            f"input is {len(text) / 2**20:.1f} M characters; one article may be at most "
+            f"{options.max_bytes / 2**20:.0f} MB"
+        )
+    _check_text(text)
+    if looks_like_html(text):
+        from .html import read_html
+
+        return read_html(text, url=url, site=site)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta = Metadata(url=url, site_name=site, origin={"kind": "text"})
+    return Article(text, meta)
+
+
+def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
+              url: str | None = None, site: str | None = None) -> Article:
+    """Read an article from a file of text or HTML.
+
+    Raises:
+        InputError: If the path is missing, a directory, unreadable or not an article.
+    """
+    options = options or Options()
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a file (use a batch command for a corpus)")
+    try:
+        size = p.stat().st_size
+        if size > options.max_bytes:
+            raise InputTooLargeError(
+                f"{p}: {size / 2**20:.1f} MB; one article may be at most "
+                f"{options.max_bytes / 2**20:.0f} MB"
+            )
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise InputError(f"{p}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        article = read_bytes(data, options=options, url=url, site=site)
+    except InputError as exc:
+        raise type(exc)(f"{p}: {exc}") from exc
+    article.meta.origin["path"] = str(p)
+    return article
+
+
+def read(source: str | bytes | os.PathLike[str], *, options: Options | None = None,
+         url: str | None = None, site: str | None = None) -> Article:
+    """Read an article from text, HTML, bytes, a path or a URL.
+
+    A ``str`` that is one ``http(s)://`` token is fetched (see :mod:`newsaudit.fetch`);
+    a ``str`` naming an existing file is read from disk; any other ``str`` is the
+    article itself.
+
+    Args:
+        source: The article, its bytes, a path to it, or its URL.
+        options: Size caps and fetch settings.
+        url: The article's URL, when known and not fetched.
+        site: The publishing site's name, when known.
+
+    Raises:
+        InputError: If the input cannot be read as an article.
+        FetchError: If a URL cannot be fetched.
+    """
+    options = options or Options()
+    if isinstance(source, bytes | bytearray):
+        return read_bytes(bytes(source), options=options, url=url, site=site)
+    if isinstance(source, os.PathLike):
+        return read_path(source, options=options, url=url, site=site)
+    if not isinstance(source, str):
+        raise InputError(f"cannot read an article from {type(source).__name__}")
+    if looks_like_url(source):
+        from .fetch import fetch
+
+        return fetch(source.strip(), options=options, site=site)
+    if "\n" not in source and len(source) < 4096 and source.strip():
+        try:
+            if Path(source).is_file():
+                return read_path(source, options=options, url=url, site=site)
+        except OSError:
+            pass
+    return read_text(source, options=options, url=url, site=site)

@@ -1,0 +1,123 @@
+"""Step 5, report: one JSON document per article, schema version "1".
+
+Top level keys (the contract; add fields freely, never rename or drop one without
+bumping :data:`SCHEMA_VERSION`): ``schema_version``, ``text``, ``article``,
+``furniture``, ``provenance``, ``attributions``, ``entities``, ``claims``,
+``signals``, ``source_rating``, ``credibility``, ``timings``. Every ``start`` and
+``end`` indexes into ``text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .about import __version__
+from .article import Article
+
+SCHEMA_VERSION = "1"
+
+EMPTY_PROVENANCE: dict[str, list[Any]] = {
+    "syndicated_from": [],
+    "wire": [],
+    "cited_sources": [],
+    "chain": [],
+}
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Turn findings (dataclasses, tuples, enums, paths, NumPy scalars) into JSON values."""
+    if obj is None or isinstance(obj, bool | int | str):
+        return obj
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if hasattr(obj, "to_dict"):
+        return to_jsonable(obj.to_dict())
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Mapping):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, enum.Enum):
+        return to_jsonable(obj.value)
+    if isinstance(obj, Path):
+        return str(obj)
+    if hasattr(obj, "item"):  # NumPy scalar
+        return to_jsonable(obj.item())
+    raise TypeError(f"cannot put {type(obj).__name__} into a report")
+
+
+def _article_section(article: Article) -> dict[str, Any]:
+    meta, mast = article.meta, article.masthead
+    site_name = meta.site_name
+    sections = list(meta.sections)
+    title = meta.title
+    authors = list(meta.authors)
+    published = meta.published
+    if mast is not None:
+        site_name = site_name or (mast.site_name.text if mast.site_name else None)
+        sections = sections or [s.text for s in mast.sections]
+        title = title or (mast.title.text if mast.title else None)
+        authors = authors or list(mast.authors)
+        published = published or mast.published
+    return {
+        "site_name": site_name,
+        "domain": meta.domain,
+        "url": meta.url,
+        "sections": sections,
+        "title": title,
+        "authors": authors,
+        "published": published,
+        "body": article.body_string(),
+        "body_spans": [{"start": s, "end": e} for s, e in article.body],
+        "masthead": to_jsonable(mast) if mast is not None else None,
+        "origin": to_jsonable(meta.origin),
+    }
+
+
+class Report:
+    """The result of analysing one article.
+
+    Attributes:
+        article: The analysed :class:`Article`, with every finding on it.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    def __repr__(self) -> str:
+        return f"<Report {self.article!r}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (schema version "1")."""
+        a = self.article
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "newsaudit_version": __version__,
+            "pipeline": [{"name": n, "version": v} for n, v in a.stages_run],
+            "text": a.text,
+            "article": _article_section(a),
+            "furniture": to_jsonable(a.furniture),
+            "provenance": to_jsonable(a.provenance) if a.provenance is not None
+            else dict(EMPTY_PROVENANCE),
+            "attributions": to_jsonable(a.attributions),
+            "entities": to_jsonable(a.entities),
+            "claims": to_jsonable(a.claims),
+            "signals": to_jsonable(a.signals),
+            "source_rating": to_jsonable(a.source_rating) if a.source_rating is not None else {},
+            "credibility": to_jsonable(a.credibility) if a.credibility is not None else {},
+            "timings": dict(a.timings),
+        }
+        if a.extensions:
+            data["extensions"] = to_jsonable(a.extensions)
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as a JSON string."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

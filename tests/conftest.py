@@ -1,0 +1,51 @@
+"""Shared fixtures: the example article, its report, and paths to test data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsaudit
+from newsaudit.data import data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples" / "truepundit-syria-talks.txt"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_report(example_text: str) -> newsaudit.Report:
+    return newsaudit.analyze(example_text)
+
+
+@pytest.fixture(scope="session")
+def example_dict(example_report: newsaudit.Report) -> dict:
+    return example_report.to_dict()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    return data_dir()
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that tries to open a real socket."""
+    import socket
+
+    def guard(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tests must not touch the network")
+
+    monkeypatch.setattr(socket.socket, "connect", guard)

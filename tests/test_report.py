@@ -1,0 +1,34 @@
+"""The report contract (schema version 1)."""
+
+from __future__ import annotations
+
+import json
+
+TOP_KEYS = {
+    "schema_version", "text", "article", "furniture", "provenance", "attributions",
+    "entities", "claims", "signals", "source_rating", "credibility", "timings",
+}
+ARTICLE_KEYS = {"site_name", "domain", "url", "sections", "title", "authors", "published",
+                "body", "body_spans"}
+
+
+def test_report_has_contract_keys(example_dict: dict) -> None:
+    assert TOP_KEYS <= set(example_dict)
+    assert example_dict["schema_version"] == "1"
+    assert ARTICLE_KEYS <= set(example_dict["article"])
+
+
+def test_report_text_is_input_unchanged(example_dict: dict, example_text: str) -> None:
+    assert example_dict["text"] == example_text
+
+
+def test_report_offsets_index_into_text(example_dict: dict) -> None:
+    text = example_dict["text"]
+    for f in example_dict["furniture"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+    body = [text[s["start"]:s["end"]] for s in example_dict["article"]["body_spans"]]
+    assert "\n\n".join(body) == example_dict["article"]["body"]
+
+
+def test_report_json_round_trips(example_report) -> None:
+    assert json.loads(example_report.to_json()) == example_report.to_dict()
