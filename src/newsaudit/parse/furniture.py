@@ -1,15 +1,156 @@
-"""Split page text into body and furniture, line by line."""
+"""Split page text into body and furniture, line by line.
+
+Every non-blank line gets a body probability from a small logistic regression
+over line features (:mod:`newsaudit.parse.lines`, trained by
+:mod:`newsaudit.parse.train` on the Scrapinghub pages); furniture phrases
+(:mod:`newsaudit.parse.lexicon`) override it. Furniture lines get a kind; the
+masthead (site name, sections, title, byline, date) is read from the lines above
+the body by :mod:`newsaudit.parse.masthead`.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
-from ..article import Article
+import numpy as np
+
+from ..article import Article, Furniture
+from ..errors import DataError
 from ..options import Options
 from ..pipeline import stage
+from .lexicon import furniture_kind
+from .lines import FEATURE_NAMES, FUNCTION_WORDS, Line, line_features, split_lines
+from .masthead import find_masthead
+
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "furniture.json"
+
+#: Body probability above which a line is kept. 0.5 maximised character F1 in
+#: page-disjoint cross-validation (benchmarks/body_lines.py; re-run after a change).
+BODY_THRESHOLD = 0.5
+
+#: A prose line (a full sentence of at least this many words, with function words)
+#: touching the body joins it even below the threshold: it recovers the leading
+#: paragraph after a headline and the last one before the furniture. Raised char
+#: recall on the Scrapinghub pages (benchmarks/body_lines.py) without losing precision.
+PROSE_JOIN_MIN_WORDS = 12
+PROSE_JOIN_MIN_PROB = 0.15
+
+#: A body-looking line this short, with furniture on both sides, is furniture
+#: (stray captions, "Advertisement" variants, button labels).
+ISOLATED_MAX_WORDS = 6
 
 
-@stage("parse.furniture", version="0", requires=("text",), assigns=("furniture", "masthead", "body"))
-def parse_furniture(article: Article, options: Options) -> None:
-    """Keep every non-blank line as body (baseline until the line classifier lands)."""
-    article.body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", article.text)]
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    """The trained line classifier (JSON weights), loaded once.
+
+    Raises:
+        DataError: If the weights are missing or were trained on other features.
+    """
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(
+            f"furniture model {path} unreadable ({exc}); retrain it with "
+            "`python -m newsaudit.parse.train`"
+        ) from exc
+    if tuple(model.get("features", ())) != FEATURE_NAMES:
+        raise DataError(f"furniture model {path} was trained on other features; retrain it")
+    return model
+
+
+def body_probability(model: dict, X: np.ndarray) -> np.ndarray:
+    """Body probability for each row of a feature matrix."""
+    if len(X) == 0:
+        return np.zeros(0)
+    z = ((X - np.asarray(model["mean"])) / np.asarray(model["scale"])) @ np.asarray(model["coef"])
+    return 1.0 / (1.0 + np.exp(-(z + model["intercept"])))
+
+
+def classify_lines(lines: list[Line], X: np.ndarray, model: dict) -> list[bool]:
+    """Whether each line is body: the model, then phrase overrides and smoothing."""
+    prob = body_probability(model, X)
+    keep = [bool(p >= BODY_THRESHOLD) for p in prob]
+    for i, ln in enumerate(lines):
+        if furniture_kind(ln.text):
+            keep[i] = False
+    if not any(keep):
+        # Short pages can fall below the threshold everywhere: seed the body with
+        # the likeliest prose line and let it grow over its prose neighbours.
+        prose = [i for i, ln in enumerate(lines)
+                 if _is_prose(ln.text) and not furniture_kind(ln.text)]
+        if prose:
+            keep[max(prose, key=lambda i: prob[i])] = True
+    _join_prose(lines, prob, keep)
+    for i, ln in enumerate(lines):
+        if not keep[i] or len(ln.text.split()) > ISOLATED_MAX_WORDS:
+            continue
+        before = keep[i - 1] if i > 0 else False
+        after = keep[i + 1] if i + 1 < len(lines) else False
+        if not before and not after:
+            keep[i] = False
+    return keep
+
+
+def _is_prose(text: str) -> bool:
+    words = text.split()
+    if len(words) < PROSE_JOIN_MIN_WORDS or not _TERMINAL.search(text):
+        return False
+    return sum(w.lower().strip(",.;:") in FUNCTION_WORDS for w in words) / len(words) > 0.25
+
+
+def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool]) -> None:
+    """Grow the body over adjacent prose lines, up and down, until furniture."""
+    changed = True
+    while changed:
+        changed = False
+        for i, ln in enumerate(lines):
+            if keep[i] or prob[i] < PROSE_JOIN_MIN_PROB or furniture_kind(ln.text):
+                continue
+            near = (i > 0 and keep[i - 1]) or (i + 1 < len(lines) and keep[i + 1])
+            if near and _is_prose(ln.text):
+                keep[i] = changed = True
+
+
+def _kind(line: Line, index: int, first_body: int, last_body: int) -> str:
+    kind = furniture_kind(line.text)
+    if kind:
+        return kind
+    if index < first_body:
+        return "navigation"
+    if index > last_body:
+        return "related"
+    return "other"
+
+
+@stage("parse.furniture", version="1", requires=("text",),
+       assigns=("furniture", "masthead", "body"))
+class ParseFurniture:
+    """Classify each line as body or furniture (with its kind) and read the masthead."""
+
+    def __init__(self, options: Options):
+        self.model = load_model()
+
+    def __call__(self, article: Article) -> None:
+        lines = split_lines(article.text)
+        X = line_features(lines, article.meta.origin.get("main_text"))
+        keep = classify_lines(lines, X, self.model)
+        prob = body_probability(self.model, X)
+        body_idx = [i for i, k in enumerate(keep) if k]
+        first = body_idx[0] if body_idx else len(lines)
+        last = body_idx[-1] if body_idx else -1
+        masthead, masthead_idx = find_masthead(article, lines, first)
+        article.masthead = masthead
+        furniture = []
+        for i, ln in enumerate(lines):
+            if keep[i] and i not in masthead_idx:
+                continue
+            kind = "masthead" if i in masthead_idx else _kind(ln, i, first, last)
+            furniture.append(Furniture(ln.start, ln.end, ln.text, kind, round(1 - float(prob[i]), 3)))
+        article.furniture = furniture
+        article.body = [(ln.start, ln.end) for i, ln in enumerate(lines)
+                        if keep[i] and i not in masthead_idx]

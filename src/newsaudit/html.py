@@ -1,0 +1,154 @@
+"""Read HTML: the page's text, one block a line, with its furniture kept.
+
+The article's ``text`` is what a reader sees on the page, navigation, appeals and
+comment prompts included, one block-level element a line, so that the parse step
+can tell body from furniture on the same text a scraper would produce.
+trafilatura supplies the metadata (title, authors, date, site name) and its own
+main-text extraction, kept as evidence that the parse step uses as a feature.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from .article import Article, Metadata
+from .errors import NoContentError
+
+log = logging.getLogger(__name__)
+
+#: Elements whose content is never page text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe",
+    "object", "embed", "canvas", "select", "option", "textarea", "button",
+})
+
+#: Elements that start and end a line of page text (HTML block-level and friends).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "caption", "center", "label",
+})
+
+_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BREAK = "\u2029"  # block boundary marker; real newlines in text nodes are spaces
+
+
+def _tag(el: lxml.etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def page_lines(root: lxml.etree._Element) -> list[str]:
+    """The page's visible text, one block a line (iterative: deep nesting is safe)."""
+    chunks: list[str] = []
+    skip_depth = 0
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = _tag(el)
+        hidden = tag in SKIP_TAGS or el.get("hidden") is not None or (
+            "display:none" in (el.get("style") or "").replace(" ", "").lower()
+        )
+        if event == "start":
+            if skip_depth or hidden:
+                skip_depth += 1
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                chunks.append(_BREAK)
+            if el.text and isinstance(el.tag, str):
+                chunks.append(el.text)
+        else:
+            if skip_depth:
+                skip_depth -= 1
+                if skip_depth:
+                    continue
+            elif tag in BLOCK_TAGS:
+                chunks.append(_BREAK)
+            if el.tail:
+                chunks.append(el.tail)
+    lines = []
+    for raw in "".join(chunks).split(_BREAK):
+        line = _WS.sub(" ", raw).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def parse_tree(html: str) -> lxml.etree._Element:
+    """Parse HTML leniently into an lxml tree.
+
+    Raises:
+        NoContentError: If nothing parseable is there.
+    """
+    # Drop an XML declaration with an encoding: lxml refuses it on str input.
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html, count=1)
+    parser = lxml.html.HTMLParser(recover=True, remove_comments=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise NoContentError(f"HTML could not be parsed: {exc}") from exc
+    if root is None:
+        raise NoContentError("HTML could not be parsed")
+    return root
+
+
+def _metadata(html: str, root: lxml.etree._Element, url: str | None, site: str | None,
+              ) -> tuple[Metadata, str | None]:
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        )
+    except Exception as exc:  # trafilatura is robust, but a hostile page must not stop us
+        log.warning("trafilatura failed on this page: %s", exc)
+    meta = Metadata(url=url, site_name=site, origin={"kind": "html"})
+    main_text = None
+    if doc is not None:
+        meta.title = doc.title or None
+        if doc.author:
+            meta.authors = [a.strip() for a in re.split(r";|\band\b", doc.author) if a.strip()]
+        meta.published = doc.date or None
+        meta.site_name = site or doc.sitename or None
+        meta.url = url or doc.url or None
+        meta.domain = doc.hostname or None
+        if doc.categories:
+            meta.sections = list(doc.categories)
+        main_text = doc.text or None
+    if meta.url and not meta.domain:
+        meta.domain = urlsplit(meta.url).hostname
+    if meta.domain and meta.domain.startswith("www."):
+        meta.domain = meta.domain[4:]
+    return meta, main_text
+
+
+def read_html(html: str, *, url: str | None = None, site: str | None = None) -> Article:
+    """Read an article from HTML.
+
+    Args:
+        html: The page's markup.
+        url: The page's URL, when known.
+        site: The publishing site's name, when known.
+
+    Returns:
+        An Article whose text is the page's text one block a line, with ``html``
+        set and metadata from trafilatura; ``meta.origin["main_text"]`` holds
+        trafilatura's main-text extraction as evidence.
+
+    Raises:
+        NoContentError: If the page has no readable text.
+    """
+    root = parse_tree(html)
+    body = root.find("body")
+    lines = page_lines(body if body is not None else root)
+    if not lines:
+        raise NoContentError("HTML has no readable text (empty or missing <body>)")
+    meta, main_text = _metadata(html, root, url, site)
+    if main_text:
+        meta.origin["main_text"] = main_text
+    return Article("\n".join(lines), meta, html=html)

@@ -1,0 +1,97 @@
+"""Phrases that mark a line as page furniture, and of which kind.
+
+Collected from the page furniture of news sites (the 181 pages of the Scrapinghub
+article-extraction benchmark, WordPress and Disqus defaults, common donation and
+newsletter widgets). Each pattern is anchored on wording that does not occur in
+ordinary reporting; a short line (at most :data:`MAX_WORDS_FOR_PHRASE` words) that
+matches is furniture whatever the classifier says. Licence and syndication notices
+are recognised at any length, as they are written in full sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Lines longer than this are prose even if they contain a furniture phrase
+#: (a body sentence may say "follow us on Twitter"). Checked on the example and
+#: the Scrapinghub pages: donation appeals run to 16 words, share rows to 12.
+MAX_WORDS_FOR_PHRASE = 18
+
+_KINDS: dict[str, list[str]] = {
+    "donation": [
+        r"\bdonat(e|ion)s?\b", r"support (our|us|independent)", r"help support",
+        r"select payment method", r"^personal info(rmation)?$", r"keep our .{0,30}voice alive",
+        r"we can only deliver", r"\bcontribute\b", r"become a (patron|member|supporter)",
+        r"(one-time|monthly) (gift|donation)", r"^(billing|payment) (details|info)",
+        r"\bpatreon\b", r"like our (news|work|journalism)",
+    ],
+    "subscription": [
+        r"\bsubscribe\b", r"\bnewsletters?\b", r"sign up (for|to)\b", r"\bsign (in|up)$",
+        r"^(log ?in|register|my account|create (an )?account)$", r"enter your e-?mail",
+        r"\bsubscribers? only\b", r"\bunlimited (digital )?access\b", r"^get the app$",
+        r"in your inbox",
+    ],
+    "share": [
+        r"(follow|like|find) (us )?on (facebook|twitter|instagram|youtube|linkedin|x)\b",
+        r"^share( this( article| story)?)?( on \w+)?:?$", r"share on (facebook|twitter)",
+        r"^(facebook|twitter|email|print|whatsapp|reddit|linkedin|pinterest|tweet|pin it|copy link)"
+        r"((\s|,|\|)+(facebook|twitter|email|print|whatsapp|reddit|linkedin|pinterest|tweet|share))*$",
+        r"(facebook|twitter)(follow|share|tweet)", r"^click to (share|email|print)",
+    ],
+    "comments": [
+        r"^leave a (reply|comment)", r"^(\d+\s+)?comments?( \(\d+\))?$", r"^post a comment",
+        r"^add (a|your) comment", r"^join the (discussion|conversation)", r"^show comments",
+        r"comments are (closed|moderated)", r"^you must be logged in to post",
+        r"^(reply|report|flag)$", r"what do you think\?$", r"^view comments",
+    ],
+    "advertising": [
+        r"^advertisements?$", r"^sponsored( content| links?)?$", r"^(paid|promoted) (content|post)",
+        r"^ad( choices)?$", r"^story continues (below|after)", r"^continue reading (below|after)",
+        r"\brecommended by\b", r"^around the web$", r"^from our partners$",
+        r"^(article|story) continues below",
+    ],
+    "licence": [
+        r"content created by .{2,80}? is available without charge",
+        r"content created by (the )?[A-Z][\w.&' -]{2,60}(news foundation|foundation)",
+        r"(originally|first) (appeared|published) (on|in|at)\b",
+        r"republished (here )?(with|by) (the )?permission", r"reprinted (here )?with permission",
+        r"appeared first on\b", r"for licensing opportunities", r"licensed under (a )?creative commons",
+        r"this (article|story|piece) (is|was) (republished|syndicated|reproduced)",
+        r"^\(?c\)? ?\d{4}.{0,40}(distributed|all rights)", r"syndicated (with|by) permission",
+    ],
+    "legal": [
+        r"^(©|\(c\)|copyright\b)", r"all rights reserved", r"^(privacy|cookie) (policy|settings|notice)",
+        r"^terms (of (use|service)|and conditions)", r"\bwe use cookies\b", r"^do not sell my",
+        r"^(accessibility|sitemap|site map)$", r"^(contact|about) us$", r"^ad ?choices$",
+    ],
+    "related": [
+        r"^(related|recommended|more|trending|popular|most read|read more|see also|you may "
+        r"(also )?like|you might (also )?like|more from|more stories|related (articles|stories|posts))\b",
+        r"^(next|previous) (article|post|story)\b", r"^(read|watch) next\b",
+    ],
+    "navigation": [
+        r"^(home|menu|search|skip to (main )?content|close|back to top|toggle navigation|"
+        r"main menu|navigation|top stories|latest news|sections?)$",
+        r"^(tags?|topics?|filed under|categories)\s*:",
+    ],
+}
+
+_COMPILED = {kind: [re.compile(p, re.I) for p in pats] for kind, pats in _KINDS.items()}
+#: Kinds recognised in a line of any length.
+ANY_LENGTH_KINDS = ("licence",)
+
+
+def furniture_kind(line: str) -> str | None:
+    """The furniture kind a line's wording marks it as, or None for none."""
+    text = line.strip()
+    for kind in ANY_LENGTH_KINDS:
+        if any(p.search(text) for p in _COMPILED[kind]):
+            return kind
+    if len(text.split()) > MAX_WORDS_FOR_PHRASE:
+        return None
+    for kind, patterns in _COMPILED.items():
+        if kind in ANY_LENGTH_KINDS:
+            continue
+        if any(p.search(text) for p in patterns):
+            return kind
+    return None

@@ -1,0 +1,140 @@
+"""Read the masthead from the lines above the body: site name, sections, title,
+byline and date, each a span of the text.
+
+When the page's HTML gave metadata (title, site name, authors, date) the lines
+that carry it are located in the text; otherwise the classic layout of a
+scraped article page is assumed, top to bottom: site name (a short first line),
+a row of section names, then the headline just above the body, with an optional
+byline and date line around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Masthead, Span
+from .lexicon import furniture_kind
+from .lines import Line
+
+_BYLINE = re.compile(r"^\s*(?:by|written by|posted by)\s+(?P<names>[A-Z][^|•\n]{2,120})$", re.I)
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b",
+    re.I,
+)
+_SECTION_SPLIT = re.compile(r"\s*(?:[|•·›»/]|\s{2,}|\t)\s*")
+_TERMINAL = re.compile(r"[.!?:;,]$")
+
+#: Longest site name line, in words ("The Daily Caller News Foundation" is 5).
+SITE_MAX_WORDS = 5
+#: Headline length range in words; shorter is a label, longer is prose.
+TITLE_WORDS = (3, 25)
+#: Most names in a row of sections.
+SECTIONS_MAX = 12
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _find_line(lines: list[Line], value: str | None, upto: int) -> int | None:
+    if not value:
+        return None
+    target = _norm(value)
+    for i, ln in enumerate(lines[:upto]):
+        n = _norm(ln.text)
+        if n and (n == target or (len(target) > 12 and target in n)):
+            return i
+    return None
+
+
+def _sections(ln: Line) -> list[Span]:
+    """Section names of a navigation row: split on separators, else on spaces."""
+    parts = _SECTION_SPLIT.split(ln.text)
+    if len(parts) == 1:
+        parts = ln.text.split()
+    spans, pos = [], 0
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        off = ln.text.find(part, pos)
+        spans.append(Span(ln.start + off, ln.start + off + len(part), part))
+        pos = off + len(part)
+    return spans
+
+
+def _is_section_row(text: str) -> bool:
+    words = text.split()
+    return (1 <= len(words) <= SECTIONS_MAX and not _TERMINAL.search(text)
+            and all(w[0].isupper() or not w[0].isalpha() for w in words)
+            and not DATE.search(text))
+
+
+def _is_title(text: str) -> bool:
+    n = len(text.split())
+    return TITLE_WORDS[0] <= n <= TITLE_WORDS[1] and not furniture_kind(text) \
+        and not _BYLINE.match(text) and not text.endswith(".") \
+        and not (DATE.search(text) and n <= 8)
+
+
+def find_masthead(article: Article, lines: list[Line], first_body: int,
+                  ) -> tuple[Masthead, set[int]]:
+    """The masthead and the indices of the lines it occupies (all above the body)."""
+    meta = article.meta
+    region = min(first_body, len(lines))
+    mast = Masthead()
+    used: set[int] = set()
+
+    # The headline may have been kept as body (it reads like a sentence): look one
+    # line into the body for it.
+    title_i = _find_line(lines, meta.title, min(region + 1, len(lines)))
+    if title_i is None and region < len(lines) and _is_title(lines[region].text) \
+            and len(lines[region].text.split()) <= TITLE_WORDS[1] - 5:
+        title_i = region
+    if title_i is None:
+        for i in range(region - 1, -1, -1):
+            if _is_title(lines[i].text):
+                title_i = i
+                break
+    if title_i is not None:
+        mast.title = Span(lines[title_i].start, lines[title_i].end, lines[title_i].text)
+        used.add(title_i)
+
+    site_i = _find_line(lines, meta.site_name, region)
+    if site_i is None and region and 0 not in used:
+        first = lines[0].text
+        if len(first.split()) <= SITE_MAX_WORDS and not furniture_kind(first) \
+                and not _TERMINAL.search(first):
+            site_i = 0
+    if site_i is not None:
+        mast.site_name = Span(lines[site_i].start, lines[site_i].end, lines[site_i].text)
+        used.add(site_i)
+
+    stop = title_i if title_i is not None else region
+    for i in range((site_i or 0) + 1 if site_i is not None else 0, stop):
+        if i not in used and _is_section_row(lines[i].text) and not furniture_kind(lines[i].text):
+            mast.sections = _sections(lines[i])
+            used.add(i)
+            break
+
+    look = range(max(0, (title_i or 0) - 2), min(len(lines), region + 3))
+    for i in look:
+        text = lines[i].text
+        m = _BYLINE.match(text)
+        if m and mast.byline is None and len(text.split()) <= 14:
+            mast.byline = Span(lines[i].start, lines[i].end, text)
+            mast.authors = [a.strip() for a in re.split(r",| and ", m.group("names")) if a.strip()]
+            used.add(i) if i < region or len(text.split()) <= 14 else None
+        d = DATE.search(text)
+        if d and mast.date is None and len(text.split()) <= 14:
+            mast.date = Span(lines[i].start + d.start(), lines[i].start + d.end(), d.group(0))
+            mast.published = d.group(0)
+            used.add(i)
+    if meta.authors and not mast.authors:
+        mast.authors = list(meta.authors)
+    if meta.published and not mast.published:
+        mast.published = meta.published
+    return mast, used

@@ -1,0 +1,122 @@
+"""Body and furniture on the example page and on snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsaudit
+from newsaudit.parse.lexicon import furniture_kind
+from newsaudit.parse.lines import split_lines
+
+FURNITURE_LINES = [
+    "Like Our News? Then Help Support Our Independent Journalism!",
+    "We can only deliver independent news & Intel with your support. Keep our unique voice alive.",
+    "Select Payment Method",
+    "Personal Info",
+    "Follow on FacebookFollow on Twitter",
+    "Leave a Reply",
+]
+
+
+def _furniture_texts(d: dict) -> dict[str, str]:
+    return {f["text"]: f["kind"] for f in d["furniture"]}
+
+
+def test_furniture_example_body_starts_at_story(example_dict: dict) -> None:
+    assert example_dict["article"]["body"].startswith("U.S. and Russian diplomats")
+
+
+def test_furniture_example_body_keeps_israel_jordan_and_airstrike(example_dict: dict) -> None:
+    body = example_dict["article"]["body"]
+    assert "The U.S. is particularly concerned with southern Syria due to its proximity to " \
+           "Israel and Jordan" in body
+    assert "Trump signed off on an airstrike on a Syrian government air base" in body
+    assert "per the report." in body
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_example_lines_are_furniture_not_body(example_dict: dict, line: str) -> None:
+    assert line in _furniture_texts(example_dict)
+    assert line not in example_dict["article"]["body"]
+
+
+def test_furniture_example_licence_line(example_dict: dict) -> None:
+    kinds = _furniture_texts(example_dict)
+    licence = [t for t in kinds if t.startswith("Content created by The Daily Caller News Foundation")]
+    assert len(licence) == 1
+    assert kinds[licence[0]] == "licence"
+    assert licence[0] not in example_dict["article"]["body"]
+
+
+def test_furniture_example_kinds(example_dict: dict) -> None:
+    kinds = _furniture_texts(example_dict)
+    assert kinds["Select Payment Method"] == "donation"
+    assert kinds["Follow on FacebookFollow on Twitter"] == "share"
+    assert kinds["Leave a Reply"] == "comments"
+
+
+def test_furniture_offsets_cover_exact_text(example_dict: dict) -> None:
+    text = example_dict["text"]
+    for f in example_dict["furniture"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+    spans = [(f["start"], f["end"]) for f in example_dict["furniture"]]
+    spans += [(s["start"], s["end"]) for s in example_dict["article"]["body_spans"]]
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "overlap"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Share this article", "share"),
+    ("Subscribe to our newsletter", "subscription"),
+    ("This article originally appeared on The Conversation.", "licence"),
+    ("The post Trump signs order appeared first on Breitbart.", "licence"),
+    ("© 2019 Example Media. All rights reserved.", "legal"),
+    ("Related Articles", "related"),
+    ("Advertisement", "advertising"),
+    ("Leave a Comment", "comments"),
+    ("Skip to main content", "navigation"),
+    ("Donate now to keep us going", "donation"),
+])
+def test_furniture_phrases_kind(line: str, kind: str) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "The senator said she would follow the committee's lead on Twitter policy next week.",
+    "Officials created by decree a new agency to oversee the elections, the report said.",
+    "He urged supporters to donate to flood victims, according to a statement issued by the "
+    "governor's office on Tuesday afternoon in the capital.",
+])
+def test_furniture_phrases_not_in_prose(line: str) -> None:
+    assert furniture_kind(line) is None
+
+
+def test_furniture_generic_page_text() -> None:
+    text = "\n".join([
+        "Daily Planet",
+        "Home | World | Business | Sport",
+        "City council approves new budget after long debate",
+        "By Lois Lane",
+        "March 3, 2021",
+        "The city council approved a $2.1 billion budget on Tuesday after a debate that lasted "
+        "more than nine hours, the longest in the council's recent history.",
+        "Council members said the plan would restore funding for libraries and parks that had "
+        "been cut during the pandemic, while raising fees for parking downtown.",
+        "Share on Facebook",
+        "Subscribe to our newsletter",
+        "© 2021 Daily Planet. All rights reserved.",
+    ])
+    d = newsaudit.analyze(text).to_dict()
+    assert d["article"]["body"].startswith("The city council approved")
+    assert d["article"]["body"].endswith("parking downtown.")
+    assert d["article"]["title"] == "City council approves new budget after long debate"
+    assert d["article"]["site_name"] == "Daily Planet"
+    assert d["article"]["sections"] == ["Home", "World", "Business", "Sport"]
+    assert d["article"]["authors"] == ["Lois Lane"]
+    assert d["article"]["published"] == "March 3, 2021"
+
+
+def test_furniture_split_lines_offsets() -> None:
+    text = "  one line \n\n two \n"
+    lines = split_lines(text)
+    assert [(ln.start, ln.end, ln.text) for ln in lines] == [(2, 10, "one line"), (14, 17, "two")]
