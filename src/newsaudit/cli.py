@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from .about import __version__
-from .errors import InputError, NewsauditError
+from .errors import InputError, InputTooLargeError, NewsauditError
 from .options import Options
 
 app = typer.Typer(
@@ -27,8 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-err_console = Console(stderr=True)
 
 
 class Format(str, Enum):
@@ -47,7 +44,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, is_flag=True, help="Show the version."
+            "--version", callback=_version, is_eager=True, help="Show the version."
         ),
     ] = False,
 ) -> None:
@@ -75,10 +72,13 @@ def write_output(content: str, out: Path | None) -> None:
         raise
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(cap: int) -> bytes:
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("no standard input to read")
-    return sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise InputTooLargeError(f"standard input is over {cap / 2**20:.0f} MB, too large for one article")
+    return data
 
 
 @app.command()
@@ -91,6 +91,9 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let a URL reach private addresses.")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed for each phase of a URL fetch.", min=0.1)
+    ] = 10.0,
     stages: Annotated[
         str | None, typer.Option(help="Comma-separated stage names to run instead of all.")
     ] = None,
@@ -100,10 +103,11 @@ def analyze(
 
     options = Options(
         allow_private=allow_private,
+        fetch_timeout=timeout,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":
-        report = run(_read_stdin(), url=url, site=site, options=options)
+        report = run(_read_stdin(options.max_bytes), url=url, site=site, options=options)
     elif "://" in source:
         report = run(source, site=site, options=options)
     else:
@@ -129,6 +133,12 @@ def list_stages() -> None:
         )
 
 
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped, so scripts can read it."""
+    sys.stderr.write(" ".join(message.split()) + "\n")
+    sys.stderr.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; domain errors become one-line messages and exit codes."""
     try:
@@ -136,15 +146,15 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(rv, int):
             return rv
     except NewsauditError as exc:
-        err_console.print(f"[bold red]newsaudit: error:[/] {exc}", highlight=False)
+        _error(f"newsaudit: error: {exc}")
         return exc.exit_code
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        err_console.print("newsaudit: aborted")
+        _error("newsaudit: aborted")
         return 130
     except KeyboardInterrupt:
-        err_console.print("newsaudit: interrupted")
+        _error("newsaudit: interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -155,11 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             return int(exc.exit_code)
         if os.environ.get("NEWSAUDIT_DEBUG"):
             raise
-        err_console.print(
-            f"[bold red]newsaudit: internal error:[/] {type(exc).__name__}: {exc} "
-            "(set NEWSAUDIT_DEBUG=1 for the traceback)",
-            highlight=False,
-        )
+        _error(f"newsaudit: internal error: {type(exc).__name__}: {exc} "
+               "(set NEWSAUDIT_DEBUG=1 for the traceback)")
         return 1
     return 0
 

@@ -1,0 +1,169 @@
+"""Fetch an article from a URL, with guards: the only network access newsaudit makes.
+
+Guards, each a clear :class:`~newsaudit.errors.FetchError`:
+
+- http and https only, a host required;
+- every address the host resolves to must be public: loopback, private,
+  link-local, shared, reserved and multicast ranges are refused unless
+  ``Options.allow_private`` (guards against server-side request forgery);
+- redirects are followed by hand, at most ``Options.max_redirects``, each hop
+  checked like the first URL;
+- timeouts on connect, read and write (``Options.fetch_timeout``);
+- the body is streamed and cut at ``Options.max_bytes``.
+
+The host is resolved and checked immediately before each request. A resolver
+that answers differently on the second lookup (DNS rebinding) could still slip
+through; callers that face hostile DNS should pin addresses with a transport of
+their own (``transport=``), which is also how the tests run without a network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .about import __version__
+from .article import Article
+from .errors import (
+    BlockedAddressError,
+    FetchError,
+    InputError,
+    ResponseTooLargeError,
+    UnsupportedURLError,
+)
+from .options import Options
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"newsaudit/{__version__} (+article audit; single fetch on user request)"
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+def check_url(url: str, *, allow_private: bool = False) -> None:
+    """Check scheme, host and every resolved address of ``url``.
+
+    Raises:
+        UnsupportedURLError: If the URL is malformed or not http(s).
+        BlockedAddressError: If the host resolves to a non-public address.
+        FetchError: If the host does not resolve.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise UnsupportedURLError(f"malformed URL {url!r}: {exc}") from exc
+    if parts.scheme not in ("http", "https"):
+        raise UnsupportedURLError(f"only http and https URLs can be fetched, not {parts.scheme!r}")
+    host = parts.hostname
+    if not host:
+        raise UnsupportedURLError(f"URL {url!r} has no host")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
+                                   proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve host {host!r}: {exc}") from exc
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not addr.is_global or addr.is_multicast:
+            raise BlockedAddressError(
+                f"refusing to fetch {url}: {host} resolves to non-public address {addr} "
+                "(use --allow-private to permit)"
+            )
+
+
+def _read_capped(response: httpx.Response, cap: int) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > cap:
+        raise ResponseTooLargeError(
+            f"response is {int(declared) / 2**20:.1f} MB, over the {cap / 2**20:.0f} MB cap"
+        )
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise ResponseTooLargeError(f"response is over the {cap / 2**20:.0f} MB cap")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch_bytes(url: str, *, options: Options | None = None,
+                transport: httpx.BaseTransport | None = None) -> tuple[bytes, dict]:
+    """Fetch the body of ``url`` under the guards.
+
+    Returns:
+        The body and what was learnt about the response (final URL, status,
+        content type, charset, redirect chain).
+
+    Raises:
+        FetchError: For any refused, failed or oversize fetch.
+    """
+    options = options or Options()
+    timeout = httpx.Timeout(options.fetch_timeout)
+    chain: list[str] = []
+    with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
+                      headers={"User-Agent": USER_AGENT}) as client:
+        current = url
+        for _ in range(options.max_redirects + 1):
+            check_url(current, allow_private=options.allow_private)
+            try:
+                with client.stream("GET", current) as response:
+                    if response.status_code in _REDIRECTS and "location" in response.headers:
+                        chain.append(current)
+                        current = urljoin(current, response.headers["location"])
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"{current} answered HTTP {response.status_code}")
+                    body = _read_capped(response, options.max_bytes)
+                    info = {
+                        "kind": "url",
+                        "final_url": str(response.url),
+                        "status": response.status_code,
+                        "content_type": response.headers.get("content-type", ""),
+                        "charset": response.charset_encoding,
+                        "redirects": chain,
+                    }
+                    return body, info
+            except httpx.TimeoutException as exc:
+                raise FetchError(f"fetching {current} timed out after "
+                                 f"{options.fetch_timeout:g} s") from exc
+            except httpx.HTTPError as exc:
+                raise FetchError(f"fetching {current} failed: {exc}") from exc
+        raise FetchError(f"{url}: more than {options.max_redirects} redirects")
+
+
+def fetch(url: str, *, options: Options | None = None, site: str | None = None,
+          transport: httpx.BaseTransport | None = None) -> Article:
+    """Fetch ``url`` and read it as an article (HTML or plain text).
+
+    Raises:
+        FetchError: If the fetch is refused or fails.
+        InputError: If the response is not an article (binary, empty...).
+    """
+    from .read import decode, read_text
+
+    options = options or Options()
+    body, info = fetch_bytes(url, options=options, transport=transport)
+    ctype = info["content_type"].split(";")[0].strip().lower()
+    if ctype and not (ctype.startswith("text/") or ctype in (
+            "application/xhtml+xml", "application/xml")):
+        raise InputError(f"{url} is {ctype}, not an HTML or text page")
+    if info["charset"]:
+        try:
+            text = body.decode(info["charset"])
+        except (LookupError, UnicodeDecodeError):
+            text, _ = decode(body)
+    else:
+        text, _ = decode(body)
+    final = info["final_url"]
+    article = read_text(text, options=options, url=final, site=site)
+    article.meta.url = final
+    host = urlsplit(final).hostname or ""
+    article.meta.domain = article.meta.domain or (host[4:] if host.startswith("www.") else host)
+    article.meta.origin.update(info)
+    return article
