@@ -17,8 +17,8 @@ import re
 import time
 
 import numpy as np
-from common import print_table
 
+from common import print_table
 from newsaudit.parse import train as T
 from newsaudit.parse.furniture import classify_lines
 

@@ -13,9 +13,8 @@ import argparse
 import statistics
 import time
 
-from common import allsides_articles, print_table
-
 import newsaudit
+from common import allsides_articles, print_table
 
 
 def main() -> None:

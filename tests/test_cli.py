@@ -112,7 +112,7 @@ def test_cli_latin1_bytes_decoded(tmp_path: Path, capsys) -> None:
 
 
 def test_cli_private_url_refused(capsys, no_network) -> None:
-    code, out, err = run(["analyze", "http://127.0.0.1:8080/article"], capsys)
+    code, _out, err = run(["analyze", "http://127.0.0.1:8080/article"], capsys)
     assert code == 4
     assert "non-public address 127.0.0.1" in err
 

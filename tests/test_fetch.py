@@ -80,7 +80,7 @@ def test_fetch_redirect_limit(hops: int, ok: bool) -> None:
 def test_fetch_redirect_to_private_address_refused() -> None:
     t = transport({"https://news.example/r": httpx.Response(
         301, headers={"location": "http://evil.example/admin"})})
-    with pytest.raises(BlockedAddressError, match="127.0.0.1"):
+    with pytest.raises(BlockedAddressError, match=r"127\.0\.0\.1"):
         fetch("https://news.example/r", transport=t)
 
 

@@ -21,7 +21,7 @@ def test_read_bytes_in_any_encoding(encoding: str) -> None:
 
 
 def test_read_cp1252_smart_quotes() -> None:
-    text, enc = decode("“Quoted,” she said — it’s over.".encode("cp1252"))
+    text, _enc = decode("“Quoted,” she said — it’s over.".encode("cp1252"))
     assert text == "“Quoted,” she said — it’s over."
 
 

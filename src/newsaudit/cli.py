@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
@@ -77,7 +77,9 @@ def _read_stdin(cap: int) -> bytes:
         raise InputError("no standard input to read")
     data = sys.stdin.buffer.read(cap + 1)
     if len(data) > cap:
-        raise InputTooLargeError(f"standard input is over {cap / 2**20:.0f} MB, too large for one article")
+        raise InputTooLargeError(
+            f"standard input is over {cap / 2**20:.0f} MB, too large for one article"
+        )
     return data
 
 
@@ -160,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # usage errors and anything unexpected
         # Typer's usage errors (vendored click) carry show() and an exit code of 2.
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
             return int(exc.exit_code)
         if os.environ.get("NEWSAUDIT_DEBUG"):
             raise

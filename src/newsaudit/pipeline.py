@@ -45,6 +45,8 @@ BUILTIN_MODULES = (
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "parse.furniture",
     "nlp",
+    "analysis.sourcing",
+    "analysis.entities",
 )
 
 StageFn = Callable[[Article], None]

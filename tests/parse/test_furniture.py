@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 import newsaudit
@@ -42,7 +44,8 @@ def test_furniture_example_lines_are_furniture_not_body(example_dict: dict, line
 
 def test_furniture_example_licence_line(example_dict: dict) -> None:
     kinds = _furniture_texts(example_dict)
-    licence = [t for t in kinds if t.startswith("Content created by The Daily Caller News Foundation")]
+    notice = "Content created by The Daily Caller News Foundation"
+    licence = [t for t in kinds if t.startswith(notice)]
     assert len(licence) == 1
     assert kinds[licence[0]] == "licence"
     assert licence[0] not in example_dict["article"]["body"]
@@ -62,7 +65,7 @@ def test_furniture_offsets_cover_exact_text(example_dict: dict) -> None:
     spans = [(f["start"], f["end"]) for f in example_dict["furniture"]]
     spans += [(s["start"], s["end"]) for s in example_dict["article"]["body_spans"]]
     spans.sort()
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "overlap"
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "overlap"
 
 
 @pytest.mark.parametrize(("line", "kind"), [

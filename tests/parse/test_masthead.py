@@ -14,5 +14,6 @@ def test_masthead_example_spans_point_into_text(example_dict: dict) -> None:
     text = example_dict["text"]
     mast = example_dict["article"]["masthead"]
     assert text[mast["site_name"]["start"]:mast["site_name"]["end"]] == "True Pundit"
-    assert [text[s["start"]:s["end"]] for s in mast["sections"]] == ["Politics", "Security", "World"]
+    sections = [text[s["start"]:s["end"]] for s in mast["sections"]]
+    assert sections == ["Politics", "Security", "World"]
     assert mast["title"]["start"] == text.index("Trump Administration")

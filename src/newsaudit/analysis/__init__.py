@@ -2,3 +2,6 @@
 
 Importing this package registers its stages.
 """
+
+from . import entities  # noqa: F401  (registers analysis.entities)
+from . import sourcing  # noqa: F401  (registers analysis.sourcing)

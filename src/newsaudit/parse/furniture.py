@@ -150,7 +150,8 @@ class ParseFurniture:
             if keep[i] and i not in masthead_idx:
                 continue
             kind = "masthead" if i in masthead_idx else _kind(ln, i, first, last)
-            furniture.append(Furniture(ln.start, ln.end, ln.text, kind, round(1 - float(prob[i]), 3)))
+            score = round(1 - float(prob[i]), 3)
+            furniture.append(Furniture(ln.start, ln.end, ln.text, kind, score))
         article.furniture = furniture
         article.body = [(ln.start, ln.end) for i, ln in enumerate(lines)
                         if keep[i] and i not in masthead_idx]

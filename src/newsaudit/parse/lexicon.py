@@ -55,18 +55,21 @@ _KINDS: dict[str, list[str]] = {
         r"content created by (the )?[A-Z][\w.&' -]{2,60}(news foundation|foundation)",
         r"(originally|first) (appeared|published) (on|in|at)\b",
         r"republished (here )?(with|by) (the )?permission", r"reprinted (here )?with permission",
-        r"appeared first on\b", r"for licensing opportunities", r"licensed under (a )?creative commons",
+        r"appeared first on\b", r"for licensing opportunities",
+        r"licensed under (a )?creative commons",
         r"this (article|story|piece) (is|was) (republished|syndicated|reproduced)",
         r"^\(?c\)? ?\d{4}.{0,40}(distributed|all rights)", r"syndicated (with|by) permission",
     ],
     "legal": [
-        r"^(©|\(c\)|copyright\b)", r"all rights reserved", r"^(privacy|cookie) (policy|settings|notice)",
+        r"^(©|\(c\)|copyright\b)", r"all rights reserved",
+        r"^(privacy|cookie) (policy|settings|notice)",
         r"^terms (of (use|service)|and conditions)", r"\bwe use cookies\b", r"^do not sell my",
         r"^(accessibility|sitemap|site map)$", r"^(contact|about) us$", r"^ad ?choices$",
     ],
     "related": [
         r"^(related|recommended|more|trending|popular|most read|read more|see also|you may "
-        r"(also )?like|you might (also )?like|more from|more stories|related (articles|stories|posts))\b",
+        r"(also )?like|you might (also )?like|more from|more stories|"
+        r"related (articles|stories|posts))\b",
         r"^(next|previous) (article|post|story)\b", r"^(read|watch) next\b",
     ],
     "navigation": [

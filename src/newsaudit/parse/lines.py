@@ -29,15 +29,20 @@ _BYLINE = re.compile(r"^\s*(by|written by|posted by|author:?)\s+[A-Z]", re.I)
 
 # The 120 most frequent English function words (closed-class words of the
 # Brown corpus); running prose has roughly 40-55% of them, menus almost none.
-FUNCTION_WORDS = frozenset("""
-a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which
-while who whom why will with would you your yours yourself yourselves said says also
-""".split())
+FUNCTION_WORDS = frozenset(
+    """
+a about above after again against all am an and any are as at be because
+been before being below between both but by can could did do does doing down during
+each few for from further had has have having he her here hers herself him himself
+his how i if in into is it its itself just me more most my myself
+no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself yourselves said says
+also
+"""
+    .split()  # noqa: SIM905 (a word list reads better as text)
+)
 
 FEATURE_NAMES = (
     "log_words", "log_chars", "terminal", "sentences", "function_ratio", "capital_ratio",
@@ -82,7 +87,6 @@ def _shape(line: str) -> list[float]:
     alpha = [w for w in words if w[0].isalpha()]
     punct = sum(1 for c in line if not c.isalnum() and not c.isspace())
     digits = sum(1 for c in line if c.isdigit())
-    letters = [c for c in line if c.isalpha()]
     return [
         math.log1p(n),
         math.log1p(chars),

@@ -158,7 +158,8 @@ def main() -> None:
                 fp += n * (not gold and keep)
                 fn += n * (gold and not keep)
         prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        print(f"evidence={ev}: char P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / (prec + rec):.3f}")
+        f1 = 2 * prec * rec / (prec + rec)
+        print(f"evidence={ev}: char P {prec:.3f} R {rec:.3f} F1 {f1:.3f}")
     if not args.cv_only:
         model = fit(*stack(pages))
         model["trained_on"] = f"scrapinghub_aeb, {len(pages)} pages, with and without evidence"

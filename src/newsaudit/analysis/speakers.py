@@ -1,0 +1,228 @@
+"""Speaker resolution: who a source is (named, anonymous, organization, outlet).
+
+Given the noun phrase a cue attaches to ("Secretary of State Rex Tillerson", "a
+former diplomat", "the report", "he"), decide its type, its name and role, and
+for pronouns the antecedent. The categories follow the source-type distinctions
+of Pareti's PARC annotation scheme (Pareti 2016, "PARC 3.0") and the anonymous
+source categories of news-sourcing studies (Sigal 1973; Duffy and Freeman 2011,
+"Unnamed sources"); pronouns are resolved to the nearest fitting antecedent, the
+baseline of quote-attribution work (Muzny, Fang, Chang and Jurafsky 2017, "A
+two-stage sieve approach for quote attribution", whose first sieves are
+exact-name and nearest-mention rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: Head nouns of anonymous sources: people or groups described by role, never by
+#: name ("a former diplomat", "officials", "sources familiar with the matter", "a
+#: person close to", "a senior administration official"). A phrase with one of
+#: these heads and no PERSON name in it is anonymous even when an organisation
+#: qualifies it ("White House officials").
+ANONYMOUS_HEADS = frozenset(
+    """
+    official officials source sources person people diplomat diplomats aide aides
+    adviser advisers advisor advisors insider insiders staffer staffers employee
+    employees observer observers analyst analysts expert experts critic critics
+    supporter supporters opponent opponents lawmaker lawmakers legislator legislators
+    member members officer officers agent agents investigator investigators
+    spokesman spokeswoman spokesperson spokespeople representative representatives
+    witness witnesses resident residents voter voters worker workers leader leaders
+    executive executives operative operatives strategist strategists veteran veterans
+    associate associates friend friends colleague colleagues ally allies confidant
+    individual individuals someone somebody anyone many some others observer
+    economist economists scientist scientists researcher researchers lawyer lawyers
+    attorney attorneys activist activists organizer organizers donor donors
+    republican republicans democrat democrats conservative conservatives liberal
+    liberals protester protesters participant participants diplomat envoy envoys
+    intelligence insiders military commander commanders
+    """.split()
+)
+
+#: Head nouns of outlets and of the documents they publish ("the report", "the
+#: newspaper", "a statement"): the source is a publication, not a person.
+OUTLET_HEADS = frozenset(
+    """
+    report reports newspaper newspapers paper daily outlet outlets network networks
+    magazine magazines website site broadcaster channel publication wire agency
+    editorial article story column blog post tweet tweets statement statements
+    release memo document documents poll polls survey surveys study studies letter
+    filing complaint lawsuit transcript book interview footage video
+    """.split()
+)
+
+#: Pronouns and the entity labels their antecedent may carry.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+THING_PRONOUNS = frozenset({"it"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+#: How far back (characters) a pronoun looks for its antecedent. News articles
+#: re-name a speaker every few paragraphs; 2,000 characters is about four
+#: paragraphs. Set by inspection of PolNeAR dev pronoun sources; re-run
+#: benchmarks/polnear.py after a change.
+ANTECEDENT_WINDOW = 2000
+
+_STRIP_WORDS = {"the", "a", "an", ",", "'s", "’s"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInfo:
+    """What a speaker phrase refers to; offsets index into the text."""
+
+    type: str
+    name: str | None = None
+    role: str | None = None
+    antecedent: tuple[int, int] | None = None
+    outlet: str | None = None
+
+
+class OutletIndex:
+    """Outlet names and their mentions, from provenance ``cited_sources`` when set.
+
+    Args:
+        provenance: ``article.provenance`` (a dataclass or a dict) or None.
+    """
+
+    def __init__(self, provenance: Any = None):
+        self.names: list[str] = []
+        self.mentions: list[tuple[int, int, str]] = []
+        for src in _get(provenance, "cited_sources") or []:
+            name = _get(src, "name")
+            if not name:
+                continue
+            self.names.append(str(name))
+            for m in _get(src, "mentions") or []:
+                start, end = _get(m, "start"), _get(m, "end")
+                if isinstance(start, int) and isinstance(end, int):
+                    self.mentions.append((start, end, str(name)))
+
+    def at(self, start: int, end: int) -> str | None:
+        """The outlet whose mention overlaps ``start:end``, if any."""
+        for m_start, m_end, name in self.mentions:
+            if m_start < end and start < m_end:
+                return name
+        return None
+
+    def named(self, text: str) -> str | None:
+        """The outlet called ``text`` ("the Al-Monitor" -> "Al-Monitor"), if known."""
+        key = clean_name(text).casefold()
+        for name in self.names:
+            if key and (key == name.casefold() or name.casefold() in key):
+                return name
+        return None
+
+
+def _get(obj: Any, key: str) -> Any:
+    if obj is None:
+        return None
+    if isinstance(obj, dict):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+def clean_name(text: str) -> str:
+    """Drop a leading article and trailing possessive/punctuation from a name."""
+    words = text.strip().strip(",.;:").split()
+    while words and words[0].lower() in _STRIP_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip()
+
+
+def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -> SpeakerInfo:
+    """Type a speaker phrase.
+
+    Args:
+        span: A spaCy ``Span`` over the speaker phrase (its doc has entities).
+        outlets: Outlets known from provenance.
+        pronoun_resolve: Resolve pronouns to the nearest fitting antecedent.
+
+    Returns:
+        The speaker's type ("named", "anonymous", "organization", "outlet" or
+        "unresolved") with its name, role, antecedent offsets and outlet name.
+    """
+    head = span.root
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        if not pronoun_resolve:
+            return SpeakerInfo("unresolved")
+        return resolve_pronoun(span, outlets)
+    outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
+    if outlet is not None:
+        return SpeakerInfo("outlet", name=outlet, outlet=outlet)
+    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    if persons and not _role_head(head):
+        person = max(persons, key=len)
+        return SpeakerInfo("named", name=person.text, role=_role(span, person))
+    if lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS:
+        if not persons:
+            return SpeakerInfo("anonymous")
+    orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
+    if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
+        return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
+    if orgs:
+        return SpeakerInfo("organization", name=clean_name(max(orgs, key=len).text))
+    if persons:
+        return SpeakerInfo("named", name=persons[0].text, role=_role(span, persons[0]))
+    if head.pos_ == "PROPN":
+        # A proper name the entity recogniser missed: a name all the same.
+        return SpeakerInfo("named", name=clean_name(span.text))
+    if head.pos_ == "NOUN" and head.tag_ == "NNS":
+        return SpeakerInfo("anonymous")  # "critics say", "experts warned"
+    return SpeakerInfo("unresolved")
+
+
+def _role_head(head: Any) -> bool:
+    """'an aide to Hillary Clinton': the name qualifies an anonymous head."""
+    return head.ent_type_ != "PERSON" and head.lower_ in ANONYMOUS_HEADS
+
+
+def _role(span: Any, person: Any) -> str | None:
+    """The words of ``span`` around the name: "Secretary of State", "a Republican"."""
+    before = span.doc[span.start : person.start]
+    after = span.doc[person.end : span.end]
+    parts = [clean_name(p.text) for p in (before, after) if p.text.strip(" ,")]
+    role = ", ".join(p for p in parts if p)
+    return role or None
+
+
+def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
+    """Resolve a pronoun to the nearest preceding fitting mention.
+
+    he/she/I -> nearest PERSON entity; they/we -> nearest ORG/NORP/GPE entity or
+    plural anonymous group; it -> nearest ORG entity or outlet mention.
+    """
+    doc = span.doc
+    lower = span.root.lower_
+    lo = max(0, span.start_char - ANTECEDENT_WINDOW)
+    if lower in PERSON_PRONOUNS:
+        labels = {"PERSON"}
+    elif lower in GROUP_PRONOUNS:
+        labels = set(ORG_LABELS) - {"GPE"}
+    else:
+        labels = {"ORG"}
+    cands = [e for e in doc.ents if e.label_ in labels and lo <= e.start_char < span.start_char]
+    if lower in THING_PRONOUNS | GROUP_PRONOUNS:
+        for start, end, _name in outlets.mentions:
+            if lo <= start < span.start_char:
+                cands.append(doc.char_span(start, end, alignment_mode="expand"))
+    if lower in GROUP_PRONOUNS:
+        cands += [
+            t.doc[t.i : t.i + 1]
+            for t in doc[max(0, span.start - 120) : span.start]
+            if t.tag_ == "NNS" and t.lower_ in ANONYMOUS_HEADS
+        ]
+    cands = [c for c in cands if c is not None]
+    if not cands:
+        return SpeakerInfo("unresolved")
+    best = max(cands, key=lambda c: c.start_char)
+    info = classify(best, outlets, pronoun_resolve=False)
+    kind = info.type if info.type != "unresolved" else "unresolved"
+    return SpeakerInfo(kind, name=info.name or clean_name(best.text), role=info.role,
+                       antecedent=(best.start_char, best.end_char), outlet=info.outlet)

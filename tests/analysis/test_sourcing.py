@@ -1,0 +1,236 @@
+"""Tests for analysis.sourcing, analysis.quotes and analysis.speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from newsaudit.analysis.quotes import find_quotes
+from newsaudit.analysis.sourcing import find_attributions, sourcing, summarize
+from newsaudit.article import Article, Span
+from newsaudit.nlp import load
+from newsaudit.options import Options
+
+DIPLOMAT_CONTENT = "Last week, the Americans and Russia met in Jordan"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def attributions(nlp, text, provenance=None):
+    return find_attributions(nlp(text), provenance)
+
+
+def _diplomat(attrs):
+    hits = [a for a in attrs if a.content.text.startswith(DIPLOMAT_CONTENT)]
+    assert len(hits) == 1, [a.content.text for a in attrs]
+    return hits[0]
+
+
+# -- the example ---------------------------------------------------------------------
+
+
+def test_sourcing_example_former_diplomat_full_pipeline(example_report, example_text):
+    article = example_report.article
+    a = _diplomat(article.attributions)
+    assert a.speaker is not None and a.speaker.text == "a former diplomat"
+    assert a.speaker_type == "anonymous"
+    assert a.cue is not None and a.cue.text == "told"
+    assert a.direct is True
+    assert a.via == "Al-Monitor"
+    start = example_text.index("Last week, the Americans")
+    assert (a.content.start, a.content.text) == (start, example_text[start : a.content.end])
+    assert a.content.text.endswith("these zones in the south")
+    assert example_text[a.speaker.start : a.speaker.end] == "a former diplomat"
+
+
+def test_sourcing_example_body_all_lines(example_text, nlp):
+    article = Article(example_text)
+    article.body = [(0, len(example_text))]
+    article.doc = nlp(article.body_text())
+    sourcing(article, Options())
+    a = _diplomat(article.attributions)
+    assert (a.speaker.text, a.speaker_type, a.cue.text, a.direct, a.via) == (
+        "a former diplomat", "anonymous", "told", True, "Al-Monitor")
+    # "per the report" and "according to the report" resolve to the outlet named before.
+    reports = [x for x in article.attributions if x.speaker and x.speaker.text == "the report"]
+    assert {x.cue.text for x in reports} == {"per", "according to"}
+    assert {x.via for x in reports} == {"Al-Monitor"}
+    signals = article.signals["sourcing"]
+    assert signals["n_attributions"] == len(article.attributions)
+    assert signals["n_anonymous"] == 2  # the quote and its continuation
+    assert 0 < signals["share_secondhand"] <= 1
+
+
+def test_sourcing_example_snippet_continuation(nlp):
+    text = ("“Last week, the Americans and Russia met in Jordan,” a former diplomat told "
+            "the Al-Monitor. “The meeting in Jordan was one part of it.”")
+    attrs = attributions(nlp, text)
+    got = [(a.content.text, a.speaker.text, a.cue.text if a.cue else None, a.via) for a in attrs]
+    assert got == [
+        ("Last week, the Americans and Russia met in Jordan", "a former diplomat", "told",
+         "Al-Monitor"),
+        ("The meeting in Jordan was one part of it.", "a former diplomat", None, "Al-Monitor"),
+    ]
+
+
+@dataclass
+class _Cited:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Prov:
+    cited_sources: list[_Cited]
+
+
+def test_sourcing_via_matches_provenance_mentions(nlp):
+    text = "The ministry leaked a memo, the paper said. “It is over now,” an aide told the paper."
+    start = text.index("told the paper")
+    prov = _Prov([_Cited("The Daily Planet", [Span(start, start + 14, "told the paper")])])
+    a = next(x for x in attributions(nlp, text, prov) if x.speaker.text == "an aide")
+    assert (a.via, a.speaker_type, a.direct) == ("The Daily Planet", "anonymous", True)
+
+
+# -- quote styles --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win the race" today.', ['"we will win the race"']),
+        ("He said “we will win the race” today.", ["“we will win the race”"]),
+        ("She said ‘we don’t know yet’ and the players’ union agreed.", ["‘we don’t know yet’"]),
+        ("PM says 'we will fight on' tonight", ["'we will fight on'"]),
+        ("“A ‘nested’ quote here,” he said.", ["“A ‘nested’ quote here,”"]),
+        ("“First paragraph goes on.\n“Second one ends.” he said.",
+         ["“First paragraph goes on.\n“Second one ends.”"]),
+        ('"Straight runs on.\n\n"And ends here," she said.',
+         ['"Straight runs on.\n\n"And ends here,"']),
+        ("An unclosed “quote here\nNext paragraph.", ["“quote here"]),
+        ("It's the players' choice, isn't it", []),
+        ("Rock ’n’ roll in the ’90s", []),
+    ],
+)
+def test_find_quotes_styles(text, expected):
+    assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+
+
+def test_find_quotes_nested_flagged():
+    quotes = find_quotes("“He told me ‘never again’ after it,” Jones said.", nested=True)
+    assert [(q.kind, q.nested) for q in quotes] == [("double", False), ("single", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ('"We will win this race," said Senator John Smith.', "Senator John Smith", "said",
+         "We will win this race"),
+        ("“We will win this race,” Smith said.", "Smith", "said", "We will win this race"),
+        ("‘We will win this race,’ Smith said.", "Smith", "said", "We will win this race"),
+        ("“He told me ‘never again’ after the vote,” Jones said.", "Jones", "said",
+         "He told me ‘never again’ after the vote"),
+        ("“The economy is strong. Wages are rising.\n\n“We will keep going,” the governor said.",
+         "the governor", "said", "The economy is strong. Wages are rising.\n\n“We will keep going"),
+    ],
+)
+def test_sourcing_direct_quote_styles(nlp, text, speaker, cue, content):
+    (a,) = attributions(nlp, text)
+    assert (a.speaker.text, a.cue.text, a.content.text, a.direct) == (speaker, cue, content, True)
+    assert text[a.content.start : a.content.end] == content
+
+
+# -- indirect speech -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "via"),
+    [
+        ("The senator said that the bill would pass next week.", "The senator", "said",
+         "the bill would pass next week", None),
+        ("Secretary of State Rex Tillerson said the United States would respond.",
+         "Secretary of State Rex Tillerson", "said", "the United States would respond", None),
+        ("According to officials, the talks collapsed on Monday.", "officials", "According to",
+         "the talks collapsed on Monday.", None),
+        ("The talks collapsed on Monday, according to sources familiar with the matter.",
+         "sources familiar with the matter", "according to", "The talks collapsed on Monday",
+         None),
+        ("Kim told CNN that the border would stay closed.", "Kim", "told",
+         "the border would stay closed", "CNN"),
+        ("A senior administration official told reporters the deal was dead.",
+         "A senior administration official", "told", "the deal was dead", None),
+    ],
+)
+def test_sourcing_indirect_patterns(nlp, text, speaker, cue, content, via):
+    (a,) = attributions(nlp, text)
+    assert (a.speaker.text, a.cue.text, a.content.text, a.direct, a.via) == (
+        speaker, cue, content, False, via)
+
+
+# -- speakers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_type", "name", "role"),
+    [
+        ("Secretary of State Rex Tillerson said the United States would respond.", "named",
+         "Rex Tillerson", "Secretary of State"),
+        ("Maria Lopez, a spokeswoman for the ministry, said the border would stay closed.",
+         "named", "Maria Lopez", "spokeswoman for the ministry"),
+        ("Officials said the border would stay closed.", "anonymous", None, None),
+        ("A person close to the president said the decision was final.", "anonymous", None,
+         None),
+        ("The Pentagon said the strike hit its target.", "organization", "Pentagon", None),
+        ("The newspaper reported that the deal was signed.", "outlet", None, None),
+    ],
+)
+def test_sourcing_speaker_types(nlp, text, speaker_type, name, role):
+    (a,) = attributions(nlp, text)
+    assert (a.speaker_type, a.speaker_name, a.role) == (speaker_type, name, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "antecedent", "speaker_type"),
+    [
+        ("Rex Tillerson arrived in Moscow. He said the talks were productive.", "He",
+         "Rex Tillerson", "named"),
+        ("The Pentagon issued a statement. They said the border would stay closed.", "They",
+         "Pentagon", "organization"),
+    ],
+)
+def test_sourcing_pronoun_resolution(nlp, text, pronoun, antecedent, speaker_type):
+    (a,) = attributions(nlp, text)
+    assert (a.speaker.text, a.antecedent.text, a.speaker_type) == (
+        pronoun, antecedent, speaker_type)
+    assert text[a.antecedent.start : a.antecedent.end] == antecedent
+
+
+# -- negatives -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "experts" were wrong about the vote.',
+        "The “deal” fell apart after two “rounds” of talks.",
+        "The board read “War and Peace” over the summer holidays.",
+        "Prices rose by 4 per cent in March.",
+        "",
+    ],
+)
+def test_sourcing_scare_quotes_are_not_attributions(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+def test_sourcing_called_scare_quote_is_indirect(nlp):
+    (a,) = attributions(nlp, "He called the plan a “disaster” and left.")
+    assert (a.content.text, a.direct) == ("the plan a “disaster”", False)
+
+
+def test_summarize_counts():
+    assert summarize([], 0)["n_attributions"] == 0
+    assert summarize([], 0)["share_anonymous"] == 0.0
