@@ -50,7 +50,8 @@ FEATURE_NAMES = (
     "prev_log_words", "next_log_words", "window_log_words", "window_prose", "email_url",
     "byline", "upper_ratio", "has_evidence", "in_evidence", "short_title_like",
     "prose_above", "prose_below", "gap_above", "gap_below", "prev_terminal", "next_terminal",
-    "prev_function", "next_function", "prose_chars_before",
+    "prev_function", "next_function", "prose_chars_before", "after_comments", "after_related",
+    "window_lexicon",
 )
 
 #: Lines scanned up and down for the nearest prose-like line (gap features).
@@ -98,7 +99,6 @@ def _shape(line: str) -> list[float]:
         digits / chars if chars else 0.0,
         math.log1p(len(_CAMEL_RUN.findall(line))),
         math.log1p(len(_SEPARATORS.findall(line))),
-        1.0 if furniture_kind(line) else 0.0,
     ]
 
 
@@ -107,7 +107,10 @@ def line_features(lines: list[Line], evidence: str | None = None) -> np.ndarray:
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    shapes = np.array([_shape(ln.text) for ln in lines], dtype=float)
+    kinds = [furniture_kind(ln.text) for ln in lines]
+    lexicon = np.array([k is not None for k in kinds], dtype=float)
+    shapes = np.hstack([np.array([_shape(ln.text) for ln in lines], dtype=float),
+                        lexicon[:, None]])
     logw = shapes[:, 0]
     # prose-like: a long line with function words, the signature of body text
     prose = ((logw > math.log1p(12)) & (shapes[:, 4] > 0.25)).astype(float)
@@ -115,6 +118,8 @@ def line_features(lines: list[Line], evidence: str | None = None) -> np.ndarray:
     prose_idx = np.flatnonzero(prose)
     chars = np.array([len(ln.text) for ln in lines], dtype=float) * prose
     cum = np.cumsum(chars) / max(1.0, float(chars.sum()))
+    after_comments = np.cumsum([k == "comments" for k in kinds]) > 0
+    after_related = np.cumsum([k == "related" for k in kinds]) > 0
     rows = []
     for i, ln in enumerate(lines):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -141,6 +146,9 @@ def line_features(lines: list[Line], evidence: str | None = None) -> np.ndarray:
             shapes[i - 1, 4] if i > 0 else 0.0,
             shapes[i + 1, 4] if i + 1 < n else 0.0,
             float(cum[i]),
+            float(after_comments[i - 1]) if i > 0 else 0.0,
+            float(after_related[i - 1]) if i > 0 else 0.0,
+            float(np.mean(lexicon[lo:hi])),
         ])
     return np.hstack([shapes, np.array(rows, dtype=float)])
 
