@@ -45,6 +45,7 @@ BUILTIN_MODULES = (
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "parse.furniture",
     "nlp",
+    "analysis.provenance",
     "analysis.sourcing",
     "analysis.entities",
 )
