@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled artefacts (the rating index) go to a fresh cache for the test run.
+os.environ.setdefault("NEWSAUDIT_CACHE", tempfile.mkdtemp(prefix="newsaudit-test-cache-"))
 
 import newsaudit
 from newsaudit.data import data_dir

@@ -99,6 +99,10 @@ def analyze(
     stages: Annotated[
         str | None, typer.Option(help="Comma-separated stage names to run instead of all.")
     ] = None,
+    ratings: Annotated[
+        Path | None,
+        typer.Option(help="Your own source ratings (CSV or TOML) over the public ones."),
+    ] = None,
 ) -> None:
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
@@ -106,6 +110,7 @@ def analyze(
     options = Options(
         allow_private=allow_private,
         fetch_timeout=timeout,
+        ratings_overrides=ratings,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":
@@ -120,6 +125,86 @@ def analyze(
         from .render import render_text
 
         write_output(render_text(report, width=None if out is None else 100), out)
+
+
+@app.command()
+def source(
+    query: Annotated[str, typer.Argument(help="An outlet name, a domain or a URL.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    ratings: Annotated[
+        Path | None,
+        typer.Option(help="Your own source ratings (CSV or TOML) over the public ones."),
+    ] = None,
+) -> None:
+    """Look up a source's reputation in the public ratings, each rating cited."""
+    import json
+
+    from .judge.ratings import load_index
+    from .judge.reputation import rate
+
+    result = rate(load_index(overrides=ratings), query)
+    if format is Format.json:
+        write_output(json.dumps(result, ensure_ascii=False, indent=2), None)
+    else:
+        from .render import render_rating
+
+        write_output(render_rating(result), None)
+    if result["label"] == "unknown":
+        raise typer.Exit(1)
+
+
+data_app = typer.Typer(help="Reference data: list, compile, download.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("list")
+def data_list() -> None:
+    """List the rating sets found, their files, fingerprints and the cache."""
+    from .judge.datasets import searched, status
+
+    typer.echo("data directories searched: " + ", ".join(searched()))
+    for row in status():
+        where = row["path"] or "MISSING"
+        typer.echo(f"{row['dataset']:24} {row['files']:3} files {row['bytes'] / 2**20:7.1f} MB"
+                   f"  {row['fingerprint'] or '-':16}  {where}")
+
+
+@data_app.command("build")
+def data_build() -> None:
+    """Compile the rating index now (it is otherwise compiled on first use)."""
+    import time
+
+    from .judge.ratings import load_index
+
+    t0 = time.perf_counter()
+    index = load_index(rebuild=True)
+    typer.echo(f"rating index: {len(index.by_domain):,} domains, {len(index.names):,} names, "
+               f"built in {time.perf_counter() - t0:.1f} s from {', '.join(index.info['sets'])}")
+
+
+@data_app.command("fetch")
+def data_fetch(
+    target: Annotated[Path | None, typer.Option(help="Folder to download into.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be downloaded.")]
+    = False,
+) -> None:
+    """Download the public rating sets (at pinned commits) into your data directory."""
+    from .judge.datasets import PLAN, fetch, user_data_dir
+
+    dest = target or user_data_dir()
+    if dry_run:
+        for item in PLAN:
+            typer.echo(f"{item.url} -> {dest / item.local}")
+        return
+    total = len(PLAN)
+    done = [0]
+
+    def progress(item: object, ms: int) -> None:
+        done[0] += 1
+        typer.echo(f"[{done[0]}/{total}] {getattr(item, 'local', '')} ({ms} ms)", err=True)
+
+    fetch(dest, progress=progress)
+    typer.echo(f"downloaded {total} files into {dest}; set NEWSAUDIT_DATA={dest} to use them")
 
 
 @app.command("stages")

@@ -48,6 +48,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "analysis.provenance",
     "analysis.sourcing",
     "analysis.entities",
+    "judge.reputation",
 )
 
 StageFn = Callable[[Article], None]

@@ -69,3 +69,76 @@ def render_text(report: Report, *, width: int | None = None) -> str:
         parts.append(Text(f"analysed in {timing:.0f} ms", style="dim"))
     console.print(Group(*parts))
     return console.export_text()
+
+
+def _rating_table(r: dict[str, Any], title: str) -> RenderableType:
+    score = "-" if r.get("score") is None else f"{r['score']:.2f}"
+    match = r.get("match") or {}
+    head = Text()
+    head.append(f"{r.get('name') or '?'}", style="bold")
+    head.append(f"  {r.get('domain') or 'not found'}  ")
+    head.append(f"{r['label']} ({score})", style={"high": "green", "low": "red",
+                                                   "mixed": "yellow"}.get(r["label"], "cyan"))
+    if match:
+        head.append(f"  matched by {match['method']} ({match['confidence']:.2f})", style="dim")
+    spread = (r.get("disagreement") or {}).get("spread")
+    if spread is not None:
+        head.append(f"\nraters' spread {spread:.2f}", style="dim")
+        dis = r["disagreement"].get("raters_disagreeing")
+        if dis:
+            head.append("; disagreeing: " + ", ".join(dis), style="dim")
+    table = Table(show_header=True, box=None, pad_edge=False)
+    for col in ("rater", "value", "scale", "label", "score", "date", "licence"):
+        table.add_column(col, overflow="fold")
+    for x in r.get("ratings", []):
+        table.add_row(x["rater"], str(x["value"]), x["scale"], x["label"] or "",
+                      "-" if x["score"] is None else f"{x['score']:.2f}", x["date"], x["licence"])
+    return Panel(Group(head, table), title=title, title_align="left")
+
+
+def _source_rating(d: dict[str, Any]) -> RenderableType | None:
+    r = d.get("source_rating")
+    return _rating_table(r, "source rating") if r else None
+
+
+def _provenance(d: dict[str, Any]) -> RenderableType | None:
+    p = d.get("provenance") or {}
+    if not p.get("chain") and not p.get("cited_sources"):
+        return None
+    t = Text()
+    chain = " → ".join(
+        f"{c['name']} [{(c.get('rating') or {}).get('label', '?')}]" for c in p.get("chain", []))
+    if chain:
+        t.append("chain: ", style="bold")
+        t.append(chain + "\n")
+    for n in p.get("syndicated_from", []) + p.get("wire", []) + p.get("hat_tips", []):
+        t.append(f"{n['kind']}: {n['name']} — “{_clip(n['evidence']['text'], 80)}”\n")
+    for c in p.get("cited_sources", []):
+        mentions = "; ".join(f"“{m['text']}”" for m in c["mentions"])
+        t.append(f"cites {c['name']} ({c['kind']}): {mentions}\n")
+    return Panel(t, title="provenance", title_align="left")
+
+
+def _attributions(d: dict[str, Any]) -> RenderableType | None:
+    rows = d.get("attributions") or []
+    if not rows:
+        return None
+    table = Table(title="who says what", title_justify="left")
+    for col in ("speaker", "type", "cue", "direct", "via", "content"):
+        table.add_column(col, overflow="fold")
+    for a in rows:
+        table.add_row((a.get("speaker") or {}).get("text", "—"), a["speaker_type"],
+                      (a.get("cue") or {}).get("text", ""), "yes" if a["direct"] else "no",
+                      a.get("via") or "", _clip(a["content"]["text"], 70))
+    return table
+
+
+def render_rating(rating: dict[str, Any], *, width: int = 110) -> str:
+    """A source rating as readable text (for ``newsaudit source``)."""
+    console = Console(width=width, record=True, file=open("/dev/null", "w"),  # noqa: SIM115
+                      force_terminal=False, color_system=None)
+    console.print(_rating_table(rating, "source rating"))
+    return console.export_text()
+
+
+SECTIONS.extend([_provenance, _attributions, _source_rating])

@@ -2,3 +2,5 @@
 
 Importing this package registers its stages.
 """
+
+from . import reputation  # noqa: F401  (registers judge.reputation)

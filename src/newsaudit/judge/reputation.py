@@ -1,0 +1,104 @@
+"""Source reputation: one combined score from every public rating, each cited.
+
+The combined score is the weighted mean of the raters' scores mapped to [0, 1]
+(weights in :data:`newsaudit.judge.raters.WEIGHTS`); a user's override, when
+there is one, sets the score and label alone. Label: high (>= :data:`HIGH`),
+low (< :data:`LOW`), mixed between, satire when a rater classes the site as satire (satire is not fake news), and
+unknown when no rater knows the source. Disagreement is shown: the spread of
+the scores and the raters more than :data:`DISAGREE` away from the combined score.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..article import Article
+from ..options import Options
+from ..pipeline import stage
+from .ratings import RatingIndex, Resolution, load_index
+
+#: Label thresholds on the combined score (the issue's contract: high >= 0.7, low < 0.4).
+HIGH = 0.7
+LOW = 0.4
+#: A rater this far from the combined score is listed as disagreeing.
+DISAGREE = 0.3
+
+
+def combine(ratings: list[dict]) -> tuple[float | None, str, dict[str, Any]]:
+    """Combined score, label and disagreement for a list of ratings."""
+    scored = [r for r in ratings if r.get("score") is not None]
+    satire = any(r.get("satire") for r in ratings)
+    if not scored:
+        return None, "satire" if satire else "unknown", {}
+    basis = [r for r in scored if r.get("override")] or scored
+    total = sum(r["weight"] for r in basis)
+    score = round(sum(r["score"] * r["weight"] for r in basis) / total, 3)
+    label = "satire" if satire else "high" if score >= HIGH else "low" if score < LOW else "mixed"
+    values = [r["score"] for r in scored]
+    disagreement = {
+        "spread": round(max(values) - min(values), 3),
+        "raters_disagreeing": sorted({r["rater"] for r in scored
+                                      if abs(r["score"] - score) > DISAGREE}),
+    }
+    return score, label, disagreement
+
+
+def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None = None,
+         ) -> dict[str, Any]:
+    """The ``source_rating`` dict for a URL, domain or name (label unknown if unresolved)."""
+    found = resolution or (index.resolve(query) if query else None)
+    if found is None:
+        return {"name": query, "domain": None, "score": None, "label": "unknown",
+                "ratings": [], "match": None, "disagreement": {}}
+    ratings = index.ratings(found.domain)
+    score, label, disagreement = combine(ratings)
+    return {
+        "name": query or found.name,
+        "domain": found.domain,
+        "score": score,
+        "label": label,
+        "ratings": [{
+            "rater": r["rater"],
+            "value": round(r["value"], 4) if isinstance(r["value"], float) else r["value"],
+            "scale": r["scale"], "label": r["label"],
+            "score": None if r["score"] is None else round(r["score"], 4),
+            "date": r["date"], "licence": r["licence"],
+        } for r in ratings],
+        "match": {"method": found.method, "confidence": found.confidence},
+        "disagreement": disagreement,
+    }
+
+
+def _page_queries(article: Article) -> list[str]:
+    meta, mast = article.meta, article.masthead
+    queries = [q for q in (meta.url, meta.domain, meta.site_name) if q]
+    if mast is not None and mast.site_name is not None:
+        queries.append(mast.site_name.text)
+    return queries
+
+
+@stage("judge.reputation", version="1", requires=("body",), assigns=("source_rating",))
+class Reputation:
+    """Rate the page's source and every source in its provenance from public ratings."""
+
+    def __init__(self, options: Options):
+        self.index = load_index(options.data_dir, options.ratings_overrides)
+
+    def __call__(self, article: Article) -> None:
+        queries = _page_queries(article)
+        best = None
+        for q in queries:
+            found = self.index.resolve(q)
+            if found is not None:
+                best = rate(self.index, q, resolution=found)
+                break
+        article.source_rating = best or rate(self.index, queries[0] if queries else None)
+        prov = article.provenance
+        if prov is None:
+            return
+        for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips, *prov.cited_sources,
+                     *prov.chain):
+            query = item.domain or item.name
+            item.rating = rate(self.index, query)
+            if item.domain is None and item.rating["domain"]:
+                item.domain = item.rating["domain"]

@@ -1,0 +1,137 @@
+"""Source ratings: resolution, combined label, overrides, cache rebuild."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsaudit.cli import main
+from newsaudit.judge.ratings import build, load_index
+from newsaudit.judge.reputation import combine, rate
+
+
+@pytest.fixture(scope="session")
+def index():
+    return load_index()
+
+
+def test_ratings_example_resolves_to_truepundit_low(example_dict: dict) -> None:
+    sr = example_dict["source_rating"]
+    assert sr["domain"] == "truepundit.com"
+    assert sr["label"] == "low"
+    assert sr["match"]["method"] == "name_exact"
+    raters = {r["rater"] for r in sr["ratings"]}
+    assert "Lin et al. 2023 (pc1)" in raters and "Iffy+ (2024-08-01)" in raters
+    assert all(r["licence"] and r["date"] for r in sr["ratings"])
+
+
+def test_ratings_example_provenance_sources_rated(example_dict: dict) -> None:
+    chain = {c["name"]: c for c in example_dict["provenance"]["chain"]}
+    assert chain["The Daily Caller News Foundation"]["domain"] == "dailycaller.com"
+    assert chain["The Daily Caller News Foundation"]["rating"]["label"] == "mixed"
+    assert chain["Al-Monitor"]["rating"]["domain"] == "al-monitor.com"
+
+
+@pytest.mark.parametrize(("query", "domain", "label"), [
+    ("dailycaller.com", "dailycaller.com", "mixed"),
+    ("reuters.com", "reuters.com", "high"),
+    ("https://www.reuters.com/world/some-story-idUSKBN1", "reuters.com", "high"),
+    ("truepundit.com", "truepundit.com", "low"),
+    ("theonion.com", "theonion.com", "satire"),
+])
+def test_ratings_domains(index, query: str, domain: str, label: str) -> None:
+    r = rate(index, query)
+    assert (r["domain"], r["label"]) == (domain, label)
+
+
+def test_ratings_unknown_domain_is_unknown(index) -> None:
+    r = rate(index, "no-such-outlet-anywhere.example")
+    assert r["label"] == "unknown" and r["score"] is None and r["ratings"] == []
+
+
+@pytest.mark.parametrize(("query", "domain", "method"), [
+    ("Daily Caller News Foundation", "dailycaller.com", "name_normalised"),
+    ("The Daily Caller", "dailycaller.com", "name_normalised"),
+    ("True Pundit", "truepundit.com", "name_exact"),
+    ("Al-Monitor", "al-monitor.com", "name_exact"),
+    ("Reuters", "reuters.com", "name_exact"),
+    ("amp.theguardian.com", "theguardian.com", "domain"),
+    ("m.washingtonpost.com", "washingtonpost.com", "domain"),
+    ("edition.cnn.com", "cnn.com", "domain"),
+    ("news.bbc.co.uk", "bbc.co.uk", "subdomain"),
+])
+def test_ratings_resolution(index, query: str, domain: str, method: str) -> None:
+    found = index.resolve(query)
+    assert found is not None
+    assert (found.domain, found.method) == (domain, method)
+
+
+def test_ratings_fuzzy_name(index) -> None:
+    found = index.resolve("Daily Callr")
+    assert found is not None and found.domain == "dailycaller.com"
+    assert found.method == "name_fuzzy" and found.confidence < 0.85
+
+
+def test_ratings_combine_disagreement() -> None:
+    ratings = [{"rater": "a", "score": 0.9, "weight": 1.0},
+               {"rater": "b", "score": 0.1, "weight": 1.0},
+               {"rater": "c", "score": 0.5, "weight": 2.0}]
+    score, label, dis = combine(ratings)
+    assert (score, label) == (0.5, "mixed")
+    assert dis == {"spread": 0.8, "raters_disagreeing": ["a", "b"]}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".toml"])
+def test_ratings_override_wins(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"mine{suffix}"
+    if suffix == ".csv":
+        path.write_text("domain,score,label\nreuters.com,0.1,distrusted\n")
+    else:
+        path.write_text('[sources."reuters.com"]\nscore = 0.1\nlabel = "distrusted"\n')
+    r = rate(load_index(overrides=path), "reuters.com")
+    assert r["ratings"][0]["rater"] == "user override"
+    assert r["label"] == "low"
+
+
+def test_ratings_cache_rebuilds_when_data_changes(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSAUDIT_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data" / "lin2023_domain_quality"
+    data.mkdir(parents=True)
+    csv = data / "domain_pc1.csv"
+    csv.write_text("domain,pc1\nexample-news.com,0.2\n")
+    first = load_index(tmp_path / "data")
+    assert rate(first, "example-news.com")["label"] == "low"
+    csv.write_text("domain,pc1\nexample-news.com,0.9\n")
+    load_index.cache_clear()
+    second = load_index(tmp_path / "data")
+    assert rate(second, "example-news.com")["label"] == "high"
+    cached = json.loads(next((tmp_path / "cache").glob("ratings-*.json")).read_text())
+    assert cached["sets"] == ["lin2023_domain_quality"]
+    load_index.cache_clear()
+
+
+def test_ratings_build_keeps_valid_domains_only(tmp_path: Path) -> None:
+    data = tmp_path / "lin2023_domain_quality"
+    data.mkdir()
+    (data / "domain_pc1.csv").write_text("domain,pc1\nok-site.com,0.5\nbad.com-page.html,0.5\n")
+    index = build(tmp_path, tmp_path / "ix.json")
+    assert set(index["by_domain"]) == {"ok-site.com"}
+
+
+def test_cli_source_json(capsys) -> None:
+    assert main(["source", "reuters.com", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["label"] == "high"
+
+
+def test_cli_source_unknown_exit_1(capsys) -> None:
+    assert main(["source", "no-such-outlet-anywhere.example"]) == 1
+    assert "unknown" in capsys.readouterr().out
+
+
+def test_cli_data_fetch_dry_run(capsys, no_network) -> None:
+    assert main(["data", "fetch", "--dry-run", "--target", "/tmp/x"]) == 0
+    out = capsys.readouterr().out
+    assert "domain_pc1.csv -> /tmp/x/lin2023_domain_quality/domain_pc1.csv" in out
