@@ -22,9 +22,8 @@ import csv
 import re
 import time
 
-from common import allsides_articles, print_table
-
 import newsaudit
+from common import allsides_articles, print_table
 from newsaudit.analysis.provenance import WIRES, find_provenance
 from newsaudit.data import dataset
 

@@ -17,12 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import allsides_articles, print_table
 from scipy.stats import spearmanr
 
+from common import allsides_articles, print_table
 from newsaudit.data import data_dir
-from newsaudit.judge.ratings import build, load_index
 from newsaudit.judge.raters import norm_domain
+from newsaudit.judge.ratings import build, load_index
 
 
 def main() -> None:
@@ -65,7 +65,7 @@ def main() -> None:
          ["peer: exact host join", share(exact), "-"]],
     )
     pairs = []
-    for dom, ratings in index.by_domain.items():
+    for _dom, ratings in index.by_domain.items():
         lin = [r["score"] for r in ratings if r["rater"].startswith("Lin")]
         ng = [r["score"] for r in ratings if r["rater"].startswith("NewsGuard")]
         if lin and ng:
