@@ -96,15 +96,18 @@ def _check_text(text: str) -> None:
         raise BinaryInputError("input is full of control characters: it is not text or HTML")
 
 
+def _check_size(size: int, cap: int, what: str = "input") -> None:
+    if size > cap:
+        raise InputTooLargeError(
+            f"{what} is {size / 2**20:.1f} MB; one article may be at most {cap / 2**20:.0f} MB"
+        )
+
+
 def read_bytes(data: bytes, *, options: Options | None = None, url: str | None = None,
                site: str | None = None) -> Article:
     """Read an article from raw bytes of any encoding (text or HTML)."""
     options = options or Options()
-    if len(data) > options.max_bytes:
-        raise InputTooLargeError(
-            f"input is {len(data) / 2**20:.1f} MB; one article may be at most "
-            f"{options.max_bytes / 2**20:.0f} MB"
-        )
+    _check_size(len(data), options.max_bytes)
     text, encoding = decode(data)
     article = read_text(text, options=options, url=url, site=site)
     article.meta.origin["encoding"] = encoding
@@ -115,11 +118,7 @@ def read_text(text: str, *, options: Options | None = None, url: str | None = No
               site: str | None = None) -> Article:
     """Read an article from a string of plain text or HTML."""
     options = options or Options()
-    if len(text) > options.max_bytes:
-        raise InputTooLargeError(
-            f"input is {len(text) / 2**20:.1f} M characters; one article may be at most "
-            f"{options.max_bytes / 2**20:.0f} MB"
-        )
+    _check_size(len(text), options.max_bytes)
     _check_text(text)
     if looks_like_html(text):
         from .html import read_html
@@ -144,12 +143,7 @@ def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a file (use a batch command for a corpus)")
     try:
-        size = p.stat().st_size
-        if size > options.max_bytes:
-            raise InputTooLargeError(
-                f"{p}: {size / 2**20:.1f} MB; one article may be at most "
-                f"{options.max_bytes / 2**20:.0f} MB"
-            )
+        _check_size(p.stat().st_size, options.max_bytes, what=str(p))
         data = p.read_bytes()
     except PermissionError as exc:
         raise InputError(f"{p}: permission denied") from exc
