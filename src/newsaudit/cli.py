@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         _error(f"newsaudit: error: {exc}")
         return exc.exit_code
     except typer.Exit as exc:
-        return exc.exit_code
+        return int(getattr(exc, "exit_code", 0))
     except typer.Abort:
         _error("newsaudit: aborted")
         return 130
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(code, int):
             show()
-            return int(exc.exit_code)
+            return code
         if os.environ.get("NEWSAUDIT_DEBUG"):
             raise
         _error(f"newsaudit: internal error: {type(exc).__name__}: {exc} "

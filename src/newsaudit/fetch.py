@@ -69,7 +69,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"cannot resolve host {host!r}: {exc}") from exc
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not addr.is_global or addr.is_multicast:
             raise BlockedAddressError(
                 f"refusing to fetch {url}: {host} resolves to non-public address {addr} "

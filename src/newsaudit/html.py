@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -100,7 +101,7 @@ def parse_tree(html: str) -> lxml.etree._Element:
 
 def _metadata(html: str, root: lxml.etree._Element, url: str | None, site: str | None,
               ) -> tuple[Metadata, str | None]:
-    doc = None
+    doc: Any = None
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,

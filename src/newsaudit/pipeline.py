@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, cast
 
 from .article import Article
 from .errors import PipelineError
@@ -95,8 +95,9 @@ def stage(
     """
 
     def decorate(obj: Any) -> Any:
+        factory: Callable[[Options], StageFn]
         if inspect.isclass(obj):
-            factory: Callable[[Options], StageFn] = obj
+            factory = cast(Callable[[Options], StageFn], obj)  # the class is its own factory
         else:
 
             def factory(options: Options, fn: Any = obj) -> StageFn:

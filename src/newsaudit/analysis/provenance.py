@@ -334,7 +334,9 @@ def find_provenance(article: Article) -> Provenance:
         cited_sources=cited_sources(article),
     )
     prov.hat_tips = [h for h in prov.hat_tips if h.name.lower() not in ("email", "e-mail")]
-    for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips, *prov.cited_sources):
+    items: list[Notice | CitedSource] = [*prov.syndicated_from, *prov.wire, *prov.hat_tips,
+                                         *prov.cited_sources]
+    for item in items:
         if item.domain is None:
             item.domain = resolve_domain(item.name)
     prov.chain = build_chain(article, prov)

@@ -170,7 +170,7 @@ def _typed(path: Path, rater: str, date: str, lic: str, cols: tuple[str, ...],
         if not types or not row.get(domain_col):
             continue
         satire = "satire" in types
-        scores = [OPENSOURCES_TYPES[t] for t in types if OPENSOURCES_TYPES[t] is not None]
+        scores = [s for t in types if (s := OPENSOURCES_TYPES[t]) is not None]
         yield Rating(rater, norm_domain(row[domain_col]), "/".join(types), "OpenSources types",
                      "/".join(types), min(scores) if scores else None, date, lic, satire=satire,
                      weight=WEIGHTS["list"])

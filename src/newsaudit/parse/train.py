@@ -142,7 +142,7 @@ def main() -> None:
 
     pages = load_pages()
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines")
-    scores = {True: [], False: []}
+    scores: dict[bool, list[tuple[Page, list[bool]]]] = {True: [], False: []}
     for train, test in folds(pages):
         model = fit(*stack(train))
         for p in test:
