@@ -22,8 +22,17 @@ from ..errors import DataError
 from ..options import Options
 from ..pipeline import stage
 from .lexicon import furniture_kind
-from .lines import FEATURE_NAMES, FUNCTION_WORDS, Line, line_features, split_lines
+from .lines import (
+    CONTEXT_LINES,
+    FEATURE_NAMES,
+    FUNCTION_WORDS,
+    Line,
+    line_features,
+    split_lines,
+    with_context,
+)
 from .masthead import find_masthead
+from .trees import Trees
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "furniture.json"
@@ -58,17 +67,17 @@ def load_model(path: Path = MODEL_PATH) -> dict:
             f"furniture model {path} unreadable ({exc}); retrain it with "
             "`python -m newsaudit.parse.train`"
         ) from exc
-    if tuple(model.get("features", ())) != FEATURE_NAMES:
+    if tuple(model.get("features", ())) != FEATURE_NAMES or \
+            model.get("context") != CONTEXT_LINES:
         raise DataError(f"furniture model {path} was trained on other features; retrain it")
+    model["predict"] = Trees(model["trees"])
     return model
 
 
 def body_probability(model: dict, X: np.ndarray) -> np.ndarray:
     """Body probability for each row of a feature matrix."""
-    if len(X) == 0:
-        return np.zeros(0)
-    z = ((X - np.asarray(model["mean"])) / np.asarray(model["scale"])) @ np.asarray(model["coef"])
-    return 1.0 / (1.0 + np.exp(-(z + model["intercept"])))
+    predict = model.get("predict") or Trees(model["trees"])
+    return predict(X)
 
 
 def classify_lines(lines: list[Line], X: np.ndarray, model: dict) -> list[bool]:
@@ -137,7 +146,7 @@ class ParseFurniture:
 
     def __call__(self, article: Article) -> None:
         lines = split_lines(article.text)
-        X = line_features(lines, article.meta.origin.get("main_text"))
+        X = with_context(line_features(lines, article.meta.origin.get("main_text")))
         keep = classify_lines(lines, X, self.model)
         prob = body_probability(self.model, X)
         body_idx = [i for i, k in enumerate(keep) if k]
