@@ -48,6 +48,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "analysis.provenance",
     "analysis.sourcing",
     "analysis.entities",
+    "analysis.claims",
     "judge.reputation",
 )
 

@@ -142,3 +142,24 @@ def render_rating(rating: dict[str, Any], *, width: int = 110) -> str:
 
 
 SECTIONS.extend([_provenance, _attributions, _source_rating])
+
+
+#: Claims shown in the terminal view, highest scores first (the report keeps all).
+TOP_CLAIMS = 8
+
+
+def _claims(d: dict[str, Any]) -> RenderableType | None:
+    rows = d.get("claims") or []
+    if not rows:
+        return None
+    table = Table(title=f"check-worthy claims ({len(rows)})", title_justify="left")
+    table.add_column("score", justify="right", style="bold")
+    table.add_column("offsets", style="dim", justify="right")
+    table.add_column("sentence", overflow="fold")
+    for c in sorted(rows, key=lambda c: -c["score"])[:TOP_CLAIMS]:
+        table.add_row(f"{c['score']:.2f}", f"{c['start']}:{c['end']}", _clip(c["text"], 120))
+    return table
+
+
+SECTIONS.insert(SECTIONS.index(_source_rating) if _source_rating in SECTIONS else len(SECTIONS),
+                _claims)

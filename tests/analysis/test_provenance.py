@@ -1,16 +1,21 @@
-"""Provenance: syndication notices, wire credits, hat tips, cited outlets, chain."""
+"""Provenance: syndication notices, wire credits, hat tips, cited sources, chain."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 
 import newsaudit
+from newsaudit.analysis.citations import cited_sources, primary_source
+from newsaudit.analysis.outlets import clean_name, name_bounds, outlet_like
 from newsaudit.analysis.provenance import find_provenance
+from newsaudit.article import Masthead, Metadata
 
 
 def _article(text: str, site: str | None = None) -> newsaudit.Article:
     """An Article whose body is every line (independent of the furniture model)."""
-    article = newsaudit.read(text, site=site)
+    article = newsaudit.Article(text, Metadata(site_name=site))
     start = 0
     for line in text.split("\n"):
         if line.strip():
@@ -18,6 +23,8 @@ def _article(text: str, site: str | None = None) -> newsaudit.Article:
         start += len(line) + 1
     return article
 
+
+# The example through the whole default pipeline (parse, nlp, provenance, ...).
 
 def test_provenance_example_chain(example_dict: dict) -> None:
     chain = example_dict["provenance"]["chain"]
@@ -31,10 +38,10 @@ def test_provenance_example_chain(example_dict: dict) -> None:
 def test_provenance_example_al_monitor_mentions(example_dict: dict) -> None:
     text = example_dict["text"]
     cited = {c["name"]: c for c in example_dict["provenance"]["cited_sources"]}
+    assert cited["Al-Monitor"]["kind"] == "outlet"
     mentions = [text[m["start"]:m["end"]] for m in cited["Al-Monitor"]["mentions"]]
-    for phrase in ("a report by the Al-Monitor", "told the Al-Monitor", "per the report",
-                   "according to the report"):
-        assert phrase in mentions
+    assert mentions == ["a report by the Al-Monitor", "told the Al-Monitor", "per the report",
+                        "according to the report"]
 
 
 def test_provenance_example_licence_notice_evidence(example_dict: dict) -> None:
@@ -42,9 +49,38 @@ def test_provenance_example_licence_notice_evidence(example_dict: dict) -> None:
     assert notice["name"] == "The Daily Caller News Foundation"
     assert notice["kind"] == "licence"
     ev = notice["evidence"]
-    assert example_dict["text"][ev["start"]:ev["end"]] == ev["text"]
-    assert ev["text"].startswith("Content created by The Daily Caller News Foundation")
+    assert example_dict["text"][ev["start"]:ev["end"]] == ev["text"] == (
+        "Content created by The Daily Caller News Foundation is available without charge")
 
+
+# The example without the parse stages: masthead and meta set by hand.
+
+def test_provenance_example_chain_from_masthead(example_text: str) -> None:
+    article = _article(example_text)
+    end = example_text.index("\n")
+    article.masthead = Masthead(site_name=article.span(0, end))
+    prov = find_provenance(article)
+    assert [(c.name, c.role) for c in prov.chain] == [
+        ("True Pundit", "publisher"), ("The Daily Caller News Foundation", "syndicated_from"),
+        ("Al-Monitor", "primary_source")]
+    (al_monitor,) = prov.cited_sources
+    assert [example_text[m.start:m.end] for m in al_monitor.mentions] == [
+        "a report by the Al-Monitor", "told the Al-Monitor", "per the report",
+        "according to the report"]
+    first = al_monitor.mentions[0]
+    assert (first.start, first.end) == (261, 287)
+
+
+def test_provenance_publisher_from_meta_then_domain(example_text: str) -> None:
+    article = _article(example_text, site="The Pundit Site")
+    assert find_provenance(article).chain[0].name == "The Pundit Site"
+    article.meta = Metadata(url="https://www.truepundit.com/trump-syria/")
+    first = find_provenance(article).chain[0]
+    assert (first.name, first.domain, first.role) == ("truepundit.com", "truepundit.com",
+                                                      "publisher")
+
+
+# Syndication and licence notices.
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("This article originally appeared on The Conversation. Read the original.",
@@ -53,28 +89,108 @@ def test_provenance_example_licence_notice_evidence(example_dict: dict) -> None:
     ("Republished with permission of Foreign Policy.", "Foreign Policy", "republished"),
     ("This story was originally published by ProPublica.", "ProPublica", "originally_published"),
     ("Originally published at Reason.", "Reason", "originally_published"),
+    ("Editor's note: The following column originally appeared in The Hill newspaper.",
+     "The Hill", "originally_published"),
+    ("Matthew Continetti is the editor-in-chief of the Washington Free Beacon, where this "
+     "column first appeared.", "Washington Free Beacon", "originally_published"),
+    ("This article is republished from The Conversation under a Creative Commons license.",
+     "The Conversation", "republished"),
+    ("Reprinted from Climatewire with permission from E&E News. E&E provides daily coverage.",
+     "E&E News", "republished"),
+    ("COPYRIGHT 2020, THE CHICAGO MAROON. ALL RIGHTS RESERVED. REPRINTED WITH PERMISSION.",
+     "The Chicago Maroon", "republished"),
+    ("Copyright © 2014 by Ian Haney López. Reprinted by arrangement with Oxford University "
+     "Press. All rights reserved.", "Oxford University Press", "republished"),
+    ("This story was produced by Undark, a nonprofit digital magazine.", "Undark",
+     "produced_by"),
+    ("© 2014 The WorldPost/Global Viewpoint Network, distributed by Tribune Content Agency, LLC.",
+     "Tribune Content Agency", "distributed_by"),
+    ("Georgia Recorder is part of States Newsroom, a network of news bureaus.",
+     "Georgia Recorder", "member_of"),
+    ("Content created by The Daily Caller News Foundation is available without charge to any "
+     "eligible news publisher.", "The Daily Caller News Foundation", "licence"),
 ])
 def test_provenance_syndication_patterns(text: str, name: str, kind: str) -> None:
     prov = find_provenance(_article(text))
     assert [(n.name, n.kind) for n in prov.syndicated_from] == [(name, kind)]
+    (notice,) = prov.syndicated_from
+    assert text[notice.evidence.start:notice.evidence.end] == notice.evidence.text
 
 
-@pytest.mark.parametrize(("text", "wire"), [
-    ("WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.", "The Associated Press"),
-    ("LONDON (Reuters) - British shares fell on Monday.", "Reuters"),
-    ("PARIS (AFP) - France said on Friday it would act.", "Agence France-Presse"),
-    ("The vote is expected next week.\n- The Associated Press", "The Associated Press"),
-    ("By Reuters Staff\nShares rose.", "Reuters"),
+@pytest.mark.parametrize("text", [
+    "The fund was created by the governor in 2015 and is available to all residents.",
+    "The team created by Smith is available for interviews, he said.",
+    "Content created by users is moderated by volunteers.",
+    "Originally published on October 9, 2019. Updated on June 26.",
+    "He cited a report first published by the National Enquirer in 2016.",
+    "Barletta is a member of the Trump transition team's executive committee.",
+    "The Connecticut Mirror, which is a member of the ProPublica Local Reporting Network, "
+    "helped.",
+    "The masks had been distributed by the local police union on Monday.",
+    "The letter has never been republished since it was written.",
 ])
-def test_provenance_wire_credits(text: str, wire: str) -> None:
-    prov = find_provenance(_article(text))
-    assert [n.name for n in prov.wire] == [wire]
+def test_provenance_syndication_negatives(text: str) -> None:
+    assert find_provenance(_article(text)).syndicated_from == []
 
+
+# Wire credits.
+
+@pytest.mark.parametrize(("text", "wire", "evidence"), [
+    ("WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.", "The Associated Press",
+     "WASHINGTON (AP) —"),
+    ("LONDON (Reuters) - British shares fell on Monday.", "Reuters", "LONDON (Reuters) -"),
+    ("PARIS (AFP) - France said on Friday it would act.", "Agence France-Presse",
+     "PARIS (AFP) -"),
+    ("WASHINGTON, Dec. 5 (UPI) -- A man was arrested.", "United Press International",
+     "WASHINGTON, Dec. 5 (UPI) --"),
+    ("The vote is expected next week.\n- The Associated Press", "The Associated Press",
+     "- The Associated Press"),
+    ("By Reuters Staff\nShares rose.", "Reuters", "By Reuters Staff"),
+    ("By JILL COLVIN, Associated Press\nThe president spoke.", "The Associated Press",
+     "By JILL COLVIN, Associated Press"),
+    ("Associated Press\nThe president spoke on Monday.", "The Associated Press",
+     "Associated Press"),
+    ("Copyright 2018 The Associated Press. All rights reserved.", "The Associated Press",
+     "Copyright 2018 The Associated Press"),
+    ("The vote is Friday.\nThe Associated Press contributed to this report.",
+     "The Associated Press", "The Associated Press contributed to this report"),
+    ("Associated Press writer Jill Colvin in Washington contributed to this report.",
+     "The Associated Press",
+     "Associated Press writer Jill Colvin in Washington contributed to this report"),
+    ("The court term ends in June.\n(Reporting by Valerie Volcovici; Editing by Will Dunham.)",
+     "Reuters", "(Reporting by Valerie Volcovici; Editing by Will Dunham.)"),
+])
+def test_provenance_wire_credits(text: str, wire: str, evidence: str) -> None:
+    (notice,) = find_provenance(_article(text)).wire
+    assert (notice.name, notice.evidence.text) == (wire, evidence)
+    assert text[notice.evidence.start:notice.evidence.end] == evidence
+
+
+@pytest.mark.parametrize("text", [
+    "The AFPAC conference drew hundreds of supporters.",
+    "AFP is partially funded by the billionaire Koch brothers.",
+    "Enlarge this image toggle caption Brendan Smialowski/AFP/Getty Images",
+    "Image copyright AFP Image caption The president is struggling.",
+    "(AP Photo/Evan Vucci) The president waves.",
+    "By Mark Smith\nThe council met.",
+    "He said Reuters had asked for comment.",
+])
+def test_provenance_wire_negatives(text: str) -> None:
+    assert find_provenance(_article(text)).wire == []
+
+
+# Hat tips.
 
 @pytest.mark.parametrize(("text", "name"), [
     ("Read the full memo here (h/t Hot Air).", "Hot Air"),
     ("H/T: Drudge Report", "Drudge Report"),
     ("The clip went viral overnight (via The Hill).", "The Hill"),
+    ("Reid decided to attack his voting record. (H/T Daily Caller)", "Daily Caller"),
+    ("The nephews did it. H/t HotAir", "HotAir"),
+    ("The study is out (h/t @ScottGottliebMD).", "@ScottGottliebMD"),
+    ("Hat tip to CNS News.", "CNS News"),
+    ("He will back the entrepreneur.\n\nh/t/: Independent Journal.", "Independent Journal"),
+    ("The poll moved (via AP).", "The Associated Press"),
 ])
 def test_provenance_hat_tips(text: str, name: str) -> None:
     prov = find_provenance(_article(text))
@@ -82,16 +198,54 @@ def test_provenance_hat_tips(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The fund was created by the governor in 2015 and is available to all residents.",
-    "The team created by Smith is available for interviews, he said.",
     "She sent the documents via email to the committee on Monday.",
-    "The AFPAC conference drew hundreds of supporters.",
-    "He told reporters that the talks would resume next week.",
+    "The photo was taken by a bystander (via Getty Images).",
+    "Her tweet was a hat tip to a grass-roots labor group.",
+    "They travelled via Frankfurt and Doha.",
 ])
-def test_provenance_negatives(text: str) -> None:
-    prov = find_provenance(_article(text))
-    assert prov.syndicated_from == [] and prov.wire == [] and prov.hat_tips == []
-    assert prov.cited_sources == []
+def test_provenance_hat_tip_negatives(text: str) -> None:
+    assert find_provenance(_article(text)).hat_tips == []
+
+
+# Cited sources.
+
+@pytest.mark.parametrize(("text", "name", "kind", "mentions"), [
+    ("The Washington Post first reported the meeting on Friday.", "The Washington Post",
+     "outlet", ["The Washington Post first reported"]),
+    ("But The Post reported that the deal was off.", "The Post", "outlet",
+     ["The Post reported"]),
+    ("The bill passed, as reported by The Hill on Monday.", "The Hill", "outlet",
+     ["as reported by The Hill"]),
+    ("Sanders said in an interview with CNN’s Jake Tapper.", "CNN", "outlet",
+     ["said in an interview with CNN"]),
+    ("Smith told the Associated Press on Tuesday.", "The Associated Press", "wire",
+     ["told the Associated Press"]),
+    ("The share rose, according to a Pew Research Center survey released Monday.",
+     "Pew Research Center", "document", ["according to a Pew Research Center survey"]),
+    ("The cost is high, according to a study by the Congressional Budget Office.",
+     "Congressional Budget Office", "document", ["a study by the Congressional Budget Office"]),
+    ("He was charged in 2015, according to court documents.", "court documents", "document",
+     ["according to court documents"]),
+    ("Trump said in a tweet on Monday that he would veto it.", "Twitter", "social",
+     ["in a tweet"]),
+    ("The deal is off, according to The Wall Street Journal. The newspaper said the bank "
+     "balked.", "The Wall Street Journal", "outlet",
+     ["according to The Wall Street Journal", "The newspaper"]),
+])
+def test_provenance_cited_source_cues(text: str, name: str, kind: str,
+                                      mentions: list[str]) -> None:
+    (src,) = find_provenance(_article(text)).cited_sources
+    assert (src.name, src.kind, [m.text for m in src.mentions]) == (name, kind, mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "He told reporters that the talks would resume next week.",
+    "He said on Capitol Hill that it was over.",
+    "The FBI said the case was closed, according to the Pentagon.",
+    "Officials told the Senate Judiciary Committee about the leak.",
+])
+def test_provenance_cited_source_negatives(text: str) -> None:
+    assert find_provenance(_article(text)).cited_sources == []
 
 
 def test_provenance_reported_and_anaphora_resolve_to_outlet() -> None:
@@ -102,18 +256,75 @@ def test_provenance_reported_and_anaphora_resolve_to_outlet() -> None:
     assert src.name == "The New York Times"
     assert [m.text for m in src.mentions] == ["The New York Times reported",
                                               "according to the report"]
-    assert [c.role for c in prov.chain] == ["publisher", "primary_source"]
+    assert [(c.name, c.role) for c in prov.chain] == [("Example News", "publisher"),
+                                                      ("The New York Times", "primary_source")]
+
+
+def test_provenance_anaphora_resolves_to_nearest_preceding_report() -> None:
+    text = ("A report by Politico said the vote was near. The Hill reported on Monday that it "
+            "was delayed. The delay is short, according to the report.")
+    sources = {s.name: [m.text for m in s.mentions] for s in cited_sources(_article(text))}
+    assert sources == {"Politico": ["A report by Politico"],
+                       "The Hill": ["The Hill reported", "according to the report"]}
+
+
+def test_provenance_primary_source_most_mentions_then_report_cue() -> None:
+    text = ("Smith told Fox News he would run. A report by Politico said he had filed. "
+            "He denied it, per the report. Jones also told Fox News he would run.")
+    sources = cited_sources(_article(text))
+    assert [s.name for s in sources] == ["Fox News", "Politico"]
+    # Two mentions each; Politico's come with a report cue.
+    assert primary_source(sources).name == "Politico"
+
+
+def test_provenance_org_entity_mends_name_boundary() -> None:
+    text = "Smith told The Hill Times Colonist Editor on Monday that he would run."
+    start = text.index("The Hill")
+    article = _article(text)
+    article.doc = SimpleNamespace(ents=[SimpleNamespace(start_char=start,
+                                                        end_char=start + len("The Hill"),
+                                                        label_="ORG")])
+    (src,) = find_provenance(article).cited_sources
+    assert (src.name, [m.text for m in src.mentions]) == ("The Hill", ["told The Hill"])
 
 
 def test_provenance_html_links_to_other_sites() -> None:
     html = ("<html><body><article><p>The budget was first described in "
             "<a href='https://www.politico.com/story/1'>a Politico story</a> last week, and "
             "the council voted on it on Tuesday evening after a long debate.</p>"
-            "<p>See <a href='/local/2'>our earlier coverage</a> of the vote.</p>"
+            "<p>See <a href='/local/2'>our earlier coverage</a> of the vote, and "
+            "<a href='https://twitter.com/mayor/status/1'>the mayor's post</a>.</p>"
             "</article></body></html>")
     article = newsaudit.read(html, url="https://news.example/budget")
     article.body = [(0, len(article.text))]
     prov = find_provenance(article)
-    links = [s for s in prov.cited_sources if s.kind == "link"]
-    assert [(s.domain, [m.text for m in s.mentions]) for s in links] == [
-        ("politico.com", ["a Politico story"])]
+    links = [(s.name, s.domain, s.kind, [m.text for m in s.mentions])
+             for s in prov.cited_sources if s.kind in ("link", "social")]
+    assert links == [("politico.com", "politico.com", "link", ["a Politico story"]),
+                     ("Twitter", "twitter.com", "social", ["the mayor's post"])]
+
+
+# Name helpers.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But The Post", "The Post"),
+    ("CNN’s Jake Tapper", "CNN"),
+    ("Meanwhile the Al-Monitor", "the Al-Monitor"),
+    ("The New York Times,", "The New York Times"),
+])
+def test_provenance_name_bounds_trim(text: str, expected: str) -> None:
+    start, end = name_bounds(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(("name", "clean", "outlet"), [
+    ("the Al-Monitor", "Al-Monitor", True),
+    ("AP", "The Associated Press", True),
+    ("The Daily Caller News Foundation", "The Daily Caller News Foundation", True),
+    ("THE CHICAGO MAROON", "The Chicago Maroon", False),
+    ("the Pentagon", "Pentagon", False),
+    ("Capitol Hill", "Capitol Hill", False),
+])
+def test_provenance_clean_name_and_outlet_like(name: str, clean: str, outlet: bool) -> None:
+    assert clean_name(name) == clean
+    assert outlet_like(clean_name(name)) is outlet

@@ -29,6 +29,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -50,7 +51,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "claims.npz"
 #: training is stored in the weights file and this constant must match it (a test
 #: checks). Re-run ``python -m newsaudit.analysis.claims_train`` and
 #: ``benchmarks/claims.py`` after changing it.
-CLAIM_THRESHOLD = 0.4
+CLAIM_THRESHOLD = 0.3
 
 #: Sentences with fewer word tokens than this carry no checkable claim ("Thank
 #: you.", "Select Payment Method") and are not reported; the model still scores them.
@@ -122,7 +123,7 @@ def _dense(toks: Sequence[Tok]) -> list[float]:
 
 
 #: Number of dense features produced by :func:`_dense`.
-N_DENSE = 3 + len(ENTITY_LABELS) + 1 + 7
+N_DENSE = len(_dense([]))
 
 
 def _add(bag: dict[int, float], keys: Iterable[str], n_hash: int) -> None:
@@ -152,7 +153,7 @@ def featurize(toks: Sequence[Tok], n_hash: int) -> tuple[np.ndarray, np.ndarray]
     padded = ["<s>", *words, "</s>"]
     w: dict[int, float] = {}
     _add(w, ("w:" + x for x in words), n_hash)
-    _add(w, ("b:" + a + " " + b for a, b in zip(padded, padded[1:])), n_hash)
+    _add(w, ("b:" + a + " " + b for a, b in pairwise(padded)), n_hash)
     c: dict[int, float] = {}
     for word in words:
         s = f" {word} "
@@ -160,7 +161,7 @@ def featurize(toks: Sequence[Tok], n_hash: int) -> tuple[np.ndarray, np.ndarray]
     tags = ["<s>", *(t.tag for t in toks), "</s>"]
     g: dict[int, float] = {}
     _add(g, ("t:" + x for x in tags[1:-1]), n_hash)
-    _add(g, ("u:" + a + "_" + b for a, b in zip(tags, tags[1:])), n_hash)
+    _add(g, ("u:" + a + "_" + b for a, b in pairwise(tags)), n_hash)
     _add(g, ("e:" + t.ent_type for t in toks if t.ent_iob == "B"), n_hash)
     merged: dict[int, float] = {}
     for block in (w, c, g):

@@ -1,22 +1,26 @@
 """Provenance: where the story comes from.
 
-Finds, with the exact words as evidence:
+Finds, with the exact words as evidence (offsets into ``article.text``):
 
-- syndication and licence notices ("Content created by X is available...",
-  "This article originally appeared on X", "Republished with permission of X",
-  "The post ... appeared first on X");
-- wire credits ("(Reuters) -", "WASHINGTON (AP) --", "- The Associated Press");
-- hat tips ("h/t X", "(via X)");
-- outlets and documents cited as the basis of the story ("according to a report
-  by the Al-Monitor", "told the Al-Monitor", "X reported"), with anaphoric
-  references ("per the report", "according to the report") resolved to the
-  outlet whose report was named last, and, for HTML, links to other sites;
+1. syndication and licence notices anywhere in the page, furniture included
+   ("Content created by X is available...", "This article originally appeared
+   on X", "Republished with permission of X", "The post ... appeared first on
+   X", "X is a member of States Newsroom", "distributed by X Syndicate");
+2. wire credits ("(Reuters) -", "WASHINGTON (AP) --", "- The Associated Press",
+   "By Reuters Staff", "The Associated Press contributed to this report", the
+   Reuters "(Reporting by ...; Editing by ...)" line);
+3. hat tips ("h/t X", "H/T: X", "(via X)");
+4. outlets, documents and posts the body cites ("according to a report by the
+   Al-Monitor", "told the X", "X reported", "a study by X", "in a tweet"), with
+   anaphora ("per the report", "according to the report") resolved to the
+   source whose report was named last, and, for HTML, links to other sites;
 
 and builds the chain from the page's own site through the syndicated origin and
-the wire to the primary source the story rests on. The patterns follow the
-syndication and attribution conventions catalogued in news-reuse studies
-(Boumans et al. 2018, "The agency makes the (online) news world go round";
-Nicholls 2019 on wire copy) and the credit metadata of PolNeAR (Newell et al. 2018).
+the wire to the primary source the story rests on. The notice patterns follow
+the reuse conventions described in news-reuse studies (Boumans et al. 2018, "The
+agency makes the (online) news world go round"), the wire credit styles of the AP
+Stylebook and the Reuters Handbook of Journalism, and the credit metadata of
+PolNeAR (Newell et al. 2018); benchmarks/provenance.py measures them.
 """
 
 from __future__ import annotations
@@ -26,97 +30,138 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..article import Article, Span
 from ..options import Options
 from ..pipeline import stage
+from . import citations
+from .citations import CitedSource
+from .outlets import (
+    IMAGE_CREDITS,
+    NAME,
+    NAME_BEFORE,
+    NAME_CORE,
+    WIRE_ALT,
+    clean_name,
+    key,
+    name_bounds,
+    resolve_domain,
+)
 
 log = logging.getLogger(__name__)
 
-# A proper name: capitalised words, allowing inner connectives and hyphens
-# ("The Daily Caller News Foundation", "Al-Monitor", "The New York Times").
-# A period belongs to a name only inside it or after an initial ("U.S."), so a
-# sentence-final period is left out ("told the Al-Monitor.").
-_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"
-_NAME = rf"{_WORD}(?:[ \t]+(?:of|the|and|for|on|&|de|{_WORD}))*(?<![ \t])"
-NAME = rf"(?P<name>(?:[Tt]he[ \t]+)?{_NAME})"
+_MAJOR_WIRES = (r"(?:The )?Associated Press|AP|Reuters|Agence France-Presse|AFP|"
+                r"United Press International|UPI|Bloomberg(?: News)?")
+_NOTICE_NOUN = (r"article|story|post|piece|column|commentary|op-ed|essay|interview|analysis|"
+                r"excerpt|review|item|report|editorial|blog post|feature")
 
-#: Canonical names of wire services, by the abbreviations used in credits.
-WIRES = {
-    "AP": "The Associated Press", "Associated Press": "The Associated Press",
-    "The Associated Press": "The Associated Press", "Reuters": "Reuters",
-    "AFP": "Agence France-Presse", "Agence France-Presse": "Agence France-Presse",
-    "Agence France Presse": "Agence France-Presse", "UPI": "United Press International",
-    "United Press International": "United Press International", "Bloomberg": "Bloomberg",
-    "dpa": "Deutsche Presse-Agentur", "Xinhua": "Xinhua", "TASS": "TASS", "PA": "PA Media",
-}
-_WIRE_ALT = "|".join(sorted((re.escape(k) for k in WIRES), key=len, reverse=True))
 
-SYNDICATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("licence", re.compile(rf"[Cc]ontent created by {NAME} is available without charge")),
-    ("licence", re.compile(rf"[Cc]ontent created by {NAME}(?= (?:is|may|and)\b)")),
-    ("originally_published", re.compile(
-        rf"\b(?:[Tt]his|[Tt]he|[Aa]n?) (?:article|story|post|piece|column|op-ed|report|version of "
-        rf"this (?:article|story))(?: was| is)? (?:originally |first )(?:appeared|published|ran)"
-        rf"(?: (?:on|in|at|by))? {NAME}")),
-    ("originally_published", re.compile(rf"\b[Oo]riginally (?:published|appeared) (?:on|in|at|by) "
-                                        rf"{NAME}")),
-    ("appeared_first", re.compile(rf"\b[Tt]he post .{{1,300}}? appeared first on {NAME}")),
-    ("republished", re.compile(
-        rf"\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eposted)(?: here)? with (?:the )?(?:kind )?"
-        rf"permission (?:of|from) {NAME}")),
-    ("republished", re.compile(rf"\b(?:[Tt]his (?:article|story) is )?[Rr]epublished from {NAME}")),
+@dataclass(frozen=True)
+class Pattern:
+    """A notice pattern: its kind, cheap lower-case gate words, the regex, a fixed name."""
+
+    kind: str
+    gate: tuple[str, ...]
+    regex: re.Pattern[str]
+    name: str | None = None  # for patterns that name no one ("(Reporting by ...)")
+
+
+SYNDICATION_PATTERNS: list[Pattern] = [
+    Pattern("licence", ("content created by",), re.compile(
+        rf"[Cc]ontent created by {NAME} is available without charge")),
+    Pattern("licence", ("content created by",), re.compile(
+        rf"[Cc]ontent created by {NAME}(?= (?:is|may|and)\b)")),
+    Pattern("licence", ("licenses its",), re.compile(
+        rf"{NAME} licenses its (?:original )?content (?:free of charge|without charge)")),
+    Pattern("originally_published", ("originally", "first appeared", "first published",
+                                     "first ran", "first posted"), re.compile(
+        rf"\b(?:[Tt]his|[Tt]he following|[Aa] (?:version|portion) of this)"
+        rf"(?: (?:{_NOTICE_NOUN}))?(?: (?:was|is|has been))? (?:originally|first) "
+        rf"(?:appeared|published|posted|ran|run)(?: (?:on|in|at|by|with))?"
+        rf"(?: the (?:website|site|blog|magazine|newspaper|journal))? {NAME}")),
+    Pattern("originally_published", ("originally",), re.compile(
+        rf"\b[Oo]riginally (?:published|appeared|posted|ran) (?:on|in|at|by) {NAME}")),
+    Pattern("originally_published", ("where this",), re.compile(
+        rf"{NAME},? where this (?:{_NOTICE_NOUN}) (?:originally|first) (?:appeared|ran)")),
+    Pattern("appeared_first", ("appeared first on",), re.compile(
+        rf"\b[Tt]he post .{{1,300}}? appeared first on {NAME}")),
+    Pattern("republished", ("by arrangement",), re.compile(
+        rf"\b(?:[Rr]eprinted|[Rr]epublished|[Ee]xcerpted) by arrangement with {NAME}")),
+    Pattern("republished", ("permission",), re.compile(
+        rf"\b[Rr]e(?:printed|published) from (?:the )?{NAME_CORE} with (?:the )?permission "
+        rf"(?:of|from) {NAME}")),
+    Pattern("republished", ("permission",), re.compile(
+        rf"\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eposted|[Ee]xcerpted|[Uu]sed|[Ss]hared)"
+        rf"(?: here)? with (?:the )?(?:kind )?permission (?:of|from) {NAME}")),
+    Pattern("republished", ("republished from", "reprinted from"), re.compile(
+        rf"\b(?:[Tt]his (?:{_NOTICE_NOUN}) (?:is|was) )?(?:[Rr]epublished|[Rr]eprinted) "
+        rf"from {NAME}")),
+    Pattern("republished", ("with permission",), re.compile(
+        r"(?:©|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*(?:©\s*)?(?:\d{4},?\s+)?(?:by\s+)?"
+        r"(?P<name>[A-Z](?:[^.\n©,]|\.(?=\S)){1,80}?)[.,]?\s+(?:(?i:all rights reserved)\.?\s+)?"
+        r"(?i:(?:reprinted|republished|used) (?:here )?with permission)")),
+    Pattern("produced_by", ("produced by", "co-published"), re.compile(
+        rf"\b[Tt]his (?:{_NOTICE_NOUN}|investigation) (?:was|is) (?:produced|co-published|"
+        rf"written and produced) by {NAME}")),
+    Pattern("distributed_by", ("distributed by",), re.compile(
+        rf"\b[Dd]istributed by {NAME}")),
 ]
 
-WIRE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dateline", re.compile(rf"\((?P<name>{_WIRE_ALT})\)\s*(?:[-—–]+|:)")),
-    ("signoff", re.compile(r"[-—–]\s*(?P<name>(?:The )?Associated Press|Reuters|"
-                           r"Agence France-Presse|AFP)\s*$", re.M)),
-    ("byline", re.compile(r"^\s*[Bb]y (?P<name>(?:The )?Associated Press|Reuters|AFP|UPI|"
-                          r"Agence France-Presse)(?: [Ss]taff)?\s*$", re.M)),
-    ("copyright", re.compile(r"(?:©|[Cc]opyright)\s*\d{4}\s+(?P<name>(?:The )?Associated Press|"
-                             r"Reuters|Agence France-Presse|AFP)")),
+#: Distributor names that make "distributed by X" a syndication notice.
+DISTRIBUTORS = re.compile(r"\b(?:Syndicate|Syndication|Agency|Features|Service|Services|Wire|"
+                          r"Content)\b")
+#: Network names that make "X is a member of Y" a syndication notice.
+NETWORKS = re.compile(r"\b(?:Newsroom|Network|Cooperative|Collaborative|Consortium|"
+                      r"Partnership|Alliance|Desk)\b")
+_MEMBER_CUE = re.compile(rf",?(?: which)? (?:is|are) (?:a member|part|a partner) of "
+                         rf"(?:the )?(?P<net>{NAME_CORE})")
+
+WIRE_PATTERNS: list[Pattern] = [
+    # "WASHINGTON (AP) —", "SAN JUAN, Puerto Rico (AP) —", "LONDON, Dec. 5 (UPI) --".
+    Pattern("dateline", ("(",), re.compile(
+        rf"(?:\b[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][\w.]*"
+        rf"(?:[ \t][\w.]+){{0,2}})?[ \t]*)?\((?P<name>{WIRE_ALT})\)[ \t]*(?:[-—–]+|:)")),
+    Pattern("signoff", ("press", "reuters", "afp", "upi", "agence"), re.compile(
+        r"(?:^|[ \t])[-—–]+[ \t]*(?P<name>(?:The )?Associated Press|Reuters|"
+        r"Agence France-Presse|AFP|UPI)[ \t]*$", re.M)),
+    Pattern("byline", ("by ",), re.compile(
+        r"^[ \t]*[Bb]y:?[ \t]+(?:[A-Z][\w.'’-]*,?[ \t]+(?:and[ \t]+)?){0,6}(?:(?:\||of)[ \t]+)?"
+        rf"(?P<name>{_MAJOR_WIRES}|Reuters Staff)(?: [Ss]taff| [A-Z][a-z]+ [Ww]riters?)?"
+        r"[ \t]*$", re.M)),
+    Pattern("byline", ("associated press",), re.compile(
+        r"^[ \t]*(?P<name>(?:The )?Associated Press|ASSOCIATED PRESS)[ \t]*$", re.M)),
+    Pattern("copyright", ("©", "copyright"), re.compile(
+        rf"(?<![Ii]mage )(?<![Pp]hoto )(?:©|\b[Cc]opyright\b)\s*(?:\d{{4}}\s+(?:Thomson\s+)?|"
+        rf"Thomson\s+)(?P<name>{_MAJOR_WIRES})\b")),
+    Pattern("contributed", ("contributed",), re.compile(
+        rf"\b(?P<name>{_MAJOR_WIRES})(?:['’]s?)?(?: (?:writers?|reporters?|correspondents?|"
+        rf"staff|[Ww]riter|[Rr]eporter)[^.\n]{{0,80}}?)? contributed(?: reporting)? to "
+        rf"(?:this|the) (?:report|story|article)")),
+    Pattern("contributed", ("used in this", "reporting by", "reporting from", "wire report"),
+            re.compile(rf"\b(?:(?:[Ii]nformation|[Mm]aterial) from (?P<name>{_MAJOR_WIRES})"
+                       rf"(?: and [^.\n]{{1,60}}?)? (?:was|were) used in this "
+                       rf"(?:report|story|article)|(?:[Bb]ased on|[Ww]ith) (?:reporting|"
+                       rf"material|wire reports?) (?:by|from) (?:the )?"
+                       rf"(?P<name2>{_MAJOR_WIRES}))")),
+    # The Reuters Handbook's credit line: "(Reporting by X; Editing by Y)".
+    Pattern("credit_line", ("reporting by",), re.compile(
+        r"\((?:[Aa]dditional )?[Rr]eporting by [^()\n]{2,300}?;\s*(?:[Ww]riting|[Ee]diting|"
+        r"[Aa]dditional reporting)[^()\n]{0,300}\)"), name="Reuters"),
+    # The AP's daily briefing, syndicated under this fixed standfirst.
+    Pattern("feature", ("your daily look",), re.compile(
+        r"Your daily look at late-breaking news, upcoming events and the stories that will "
+        r"be talked about today"), name="The Associated Press"),
 ]
 
-HAT_TIP_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("hat_tip", re.compile(rf"\b[Hh]/[Tt]:?\s+(?P<name>@\w+|(?:[Tt]he )?{_NAME})")),
-    ("via", re.compile(rf"[(\[]\s*[Vv]ia:?\s+(?P<name>@\w+|(?:[Tt]he )?{_NAME})\s*[)\]]")),
-    ("via", re.compile(rf"^\s*[Vv]ia:?\s+(?P<name>@\w+|(?:[Tt]he )?{_NAME})\s*$", re.M)),
+HAT_TIP_PATTERNS: list[Pattern] = [
+    Pattern("hat_tip", ("h/t", "hat tip", "hat-tip", "ht:"), re.compile(
+        rf"(?:\b[Hh]/[Tt]\b/?|\bHT:|\b[Hh]at[ -][Tt]ip(?:s| goes)?(?: to)?)[:,]?[ \t]+"
+        rf"(?P<name>@\w+|(?:[Tt]he )?{NAME_CORE})")),
+    Pattern("via", ("via",), re.compile(
+        rf"[(\[][ \t]*[Vv]ia:?[ \t]+(?P<name>@\w+|(?:[Tt]he )?{NAME_CORE})[ \t]*[)\]]")),
+    Pattern("via", ("via",), re.compile(
+        rf"^[ \t]*[Vv]ia:?[ \t]+(?P<name>@\w+|(?:[Tt]he )?{NAME_CORE})[ \t]*$", re.M)),
 ]
-
-# Words that end outlet names; a capitalised name ending so after "told the" or
-# before "reported" is an outlet, not a person.
-OUTLET_WORDS = frozenset("""
-Times Post News Journal Monitor Herald Tribune Guardian Telegraph Independent Observer
-Examiner Star Sun Mirror Mail Express Gazette Chronicle Review Magazine Daily Weekly Wire
-Press Radio Television TV Network Broadcasting Channel Report Reporter Register Record
-Inquirer Beacon Caller Beast Hill Politico Axios Reuters Bloomberg CNN BBC NPR PBS MSNBC
-Fox ABC CBS NBC AP AFP UPI Breitbart Vox Slate Salon Atlantic Intercept Insider Mediaite
-Al-Monitor Al-Jazeera Jazeera Haaretz Economist Spectator Nation Week Dispatch Bulletin
-Standard Globe Citizen Courier Sentinel Enquirer Free Beast Federalist Blaze Newsmax
-""".split())
-
-CITE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("report_by", re.compile(rf"\b(?:an?|the)\s+(?:new\s+|recent\s+|exclusive\s+)?"
-                             rf"(?:report|story|article|investigation|analysis|interview)\s+"
-                             rf"(?:by|from|in|published by)\s+{NAME}")),
-    ("told", re.compile(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|spoke with|in an "
-                        rf"interview with)\s+{NAME}")),
-    ("reported", re.compile(rf"{NAME}\s+(?:first\s+)?(?:reported|reports|has reported|revealed|"
-                            rf"broke the (?:news|story))\b")),
-    ("reported_by", re.compile(rf"\b(?:as |first )?reported (?:by|in) {NAME}")),
-    ("per", re.compile(rf"\b(?:per|according to)\s+{NAME}")),
-]
-ANAPHORA = re.compile(
-    r"\b(?:per the report|according to the (?:report|outlet|newspaper|story|article)|"
-    r"the (?:report|outlet|newspaper) (?:said|says|added|noted|reported|claimed))\b",
-    re.I,
-)
-_ANAPHORA_TRIM = re.compile(r"\s+(?:said|says|added|noted|reported|claimed)$")
-
-#: Names never taken as outlets after "told"/"per" (people, pronouns, generic).
-NOT_OUTLETS = frozenset({"The", "He", "She", "They", "We", "It", "This", "That", "Reporters"})
 
 
 @dataclass
@@ -131,19 +176,11 @@ class Notice:
 
 
 @dataclass
-class CitedSource:
-    """An outlet or document cited as a basis of the story."""
-
-    name: str
-    domain: str | None
-    kind: str
-    mentions: list[Span] = field(default_factory=list)
-    rating: Any = None
-
-
-@dataclass
 class ChainLink:
-    """One step of the chain from the page back to the primary source."""
+    """One step of the chain from the page back to the primary source.
+
+    ``role`` is publisher, syndicated_from, wire or primary_source.
+    """
 
     name: str
     domain: str | None
@@ -162,154 +199,95 @@ class Provenance:
     chain: list[ChainLink] = field(default_factory=list)
 
 
-def clean_name(name: str) -> str:
-    """An outlet name without a lower-case leading article or trailing punctuation.
+def _name_of(article: Article, m: re.Match[str], pat: Pattern) -> str:
+    if pat.name:
+        return pat.name
+    group = "name2" if "name2" in m.re.groupindex and m.group("name2") else "name"
+    start, end = name_bounds(article.text, m.start(group), m.end(group))
+    return clean_name(article.text[start:end])
 
-    A capitalised "The" inside a sentence is part of the name ("The Daily Caller
-    News Foundation", "The New York Times"); "the Al-Monitor" is Al-Monitor.
+
+def _matches(article: Article, patterns: list[Pattern], low: str
+             ) -> Iterator[tuple[Pattern, re.Match[str]]]:
+    for pat in patterns:
+        if any(g in low for g in pat.gate):
+            for m in pat.regex.finditer(article.text):
+                yield pat, m
+
+
+def find_notices(article: Article, patterns: list[Pattern], low: str | None = None
+                 ) -> list[Notice]:
+    """Notices matching ``patterns`` anywhere in the text, one per name and kind.
+
+    A match overlapping an earlier one is the same notice read twice and is
+    dropped, so list the most specific pattern first.
     """
-    name = re.sub(r"^the\s+(?=\S)", "", name.strip())
-    name = name.rstrip(".,;:’'")
-    return WIRES.get(name, name) if name in WIRES else name
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", clean_name(name).lower()))
-
-
-def resolve_domain(name: str) -> str | None:
-    """The domain of a named outlet from the rating index, when it is available."""
-    try:
-        from ..judge.ratings import resolve  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        found = resolve(name)
-    except Exception as exc:  # the rating data may be missing: provenance still works
-        log.debug("no domain for %r: %s", name, exc)
-        return None
-    return getattr(found, "domain", None) if found else None
-
-
-def _notices(article: Article, patterns: list[tuple[str, re.Pattern[str]]],
-             canonical: bool = False) -> list[Notice]:
+    low = article.text.lower() if low is None else low
     out: list[Notice] = []
-    seen: set[tuple[str, str]] = set()
-    for kind, pat in patterns:
-        for m in pat.finditer(article.text):
-            raw = m.group("name")
-            name = WIRES.get(raw.strip(), clean_name(raw)) if canonical else clean_name(raw)
-            if not name or (name, kind) in seen:
-                continue
-            seen.add((name, kind))
-            out.append(Notice(name, None, kind, article.span(m.start(), m.end())))
+    for pat, m in _matches(article, patterns, low):
+        name = _name_of(article, m, pat)
+        if not name or len(name) < 2 or IMAGE_CREDITS.search(name) or name.lower() in (
+                "email", "e-mail"):
+            continue
+        if pat.kind == "distributed_by" and not DISTRIBUTORS.search(name):
+            continue
+        if any(n.evidence.start < m.end() and m.start() < n.evidence.end for n in out) or \
+                any(n.name == name and n.kind == pat.kind for n in out):
+            continue
+        out.append(Notice(name, None, pat.kind, article.span(m.start(), m.end())))
+    return sorted(out, key=lambda n: n.evidence.start)
+
+
+def member_notices(article: Article, low: str | None = None) -> list[Notice]:
+    """"X is a member of the Y Network": the story comes from X (e.g. States Newsroom)."""
+    low = article.text.lower() if low is None else low
+    if "member of" not in low and "part of" not in low and "partner of" not in low:
+        return []
+    out: list[Notice] = []
+    text = article.text
+    for m in _MEMBER_CUE.finditer(text):
+        if not NETWORKS.search(m.group("net")):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        subject = NAME_BEFORE.search(text, max(line_start, m.start() - 120), m.start())
+        # The notice is a sentence of its own ("Georgia Recorder is part of States
+        # Newsroom"); "a paper in Ohio, which is a member of..." names a partner.
+        if subject is None or m.group(0).startswith((",", " which")) or not re.search(
+                r"(?:^|[.!?”\"]\s+)$", text[line_start:subject.start()]):
+            continue
+        start, end = name_bounds(text, subject.start(), subject.end())
+        name = clean_name(text[start:end])
+        if name and start < end and name != clean_name(m.group("net")):
+            out.append(Notice(name, None, "member_of", article.span(start, m.end())))
     return out
-
-
-def _outlet_like(name: str, orgs: set[str]) -> bool:
-    words = re.sub(r"^[Tt]he\s+", "", clean_name(name)).split()
-    if not words or words[0] in NOT_OUTLETS:
-        return False
-    bare = [w.removesuffix("’s").removesuffix("'s") for w in words]
-    return (any(w in OUTLET_WORDS for w in bare) or clean_name(name) in orgs
-            or clean_name(name) in WIRES.values())
-
-
-def _org_names(article: Article) -> set[str]:
-    doc = article.doc
-    if doc is None:
-        return set()
-    return {clean_name(e.text) for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART")}
-
-
-def _body_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    for start, end in article.body or [(0, len(article.text))]:
-        yield from pattern.finditer(article.text, start, end)
-
-
-def cited_sources(article: Article) -> list[CitedSource]:
-    """Outlets and documents the body cites, each with every phrase referring to it."""
-    orgs = _org_names(article)
-    found: dict[str, CitedSource] = {}
-    events: list[tuple[int, int, str | None, str]] = []  # start, end, key or None, kind
-    for kind, pat in CITE_PATTERNS:
-        for m in _body_matches(article, pat):
-            name = clean_name(m.group("name"))
-            if kind != "report_by" and not _outlet_like(name, orgs):
-                continue
-            if kind == "report_by" and name in NOT_OUTLETS:
-                continue
-            start = m.start("name") if kind == "reported" else m.start()
-            end = m.end("name") if kind != "reported" else m.end()
-            events.append((start, end, _key(name), kind))
-            src = found.setdefault(_key(name), CitedSource(name, None, "outlet"))
-            if name in WIRES.values():
-                src.kind = "wire"
-    for m in _body_matches(article, ANAPHORA):
-        end = m.start() + len(_ANAPHORA_TRIM.sub("", m.group(0)))
-        events.append((m.start(), end, None, "anaphora"))
-    events.sort()
-    last_report: str | None = None
-    for start, end, key, kind in events:
-        if key is None:
-            if last_report is None:
-                continue
-            key = last_report
-        elif kind in ("report_by", "reported", "reported_by") or last_report is None:
-            last_report = key
-        span = article.span(start, end)
-        mentions = found[key].mentions
-        if not any(s.start < span.end and span.start < s.end for s in mentions):
-            mentions.append(span)
-    for src in found.values():
-        src.mentions.sort(key=lambda s: s.start)
-    found.update({_key(s.name): s for s in _linked_sources(article, found)})
-    return sorted(found.values(), key=lambda s: s.mentions[0].start if s.mentions else 0)
-
-
-def _linked_sources(article: Article, known: dict[str, CitedSource]) -> list[CitedSource]:
-    """For HTML: links in the page to other sites, located by their anchor text."""
-    if not article.html:
-        return []
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(article.html)
-    except Exception:  # malformed beyond repair: links are a bonus, not a need
-        return []
-    own = (article.meta.domain or "").removeprefix("www.")
-    out: dict[str, CitedSource] = {}
-    for a in root.iter("a"):
-        href, label = a.get("href") or "", " ".join(a.text_content().split())
-        host = (urlsplit(href).hostname or "").removeprefix("www.")
-        if not host or host == own or host.endswith("." + own) or len(label) < 3:
-            continue
-        if a.getparent() is None or a.getparent().tag not in ("p", "blockquote", "li", "em",
-                                                             "strong", "b", "i", "span"):
-            continue
-        pos = next((m.start() for m in _body_matches(article, re.compile(re.escape(label)))),
-                   None)
-        if pos is None:
-            continue
-        src = out.setdefault(host, CitedSource(host, host, "link"))
-        src.mentions.append(article.span(pos, pos + len(label)))
-    return [s for k, s in out.items() if _key(k) not in known]
 
 
 def _publisher(article: Article) -> tuple[str | None, str | None]:
     meta, mast = article.meta, article.masthead
+    domain = meta.domain
+    if not domain and meta.url:
+        host = re.match(r"^(?:[a-z][\w+.-]*:)?//(?:www\.)?([^/:?#]+)", meta.url.strip(), re.I)
+        domain = host.group(1).lower() if host else None
     name = meta.site_name or (mast.site_name.text if mast and mast.site_name else None)
-    return name or meta.domain, meta.domain
+    name = name or domain
+    return name, domain or (resolve_domain(name) if name else None)
 
 
 def build_chain(article: Article, prov: Provenance) -> list[ChainLink]:
-    """Page's own site -> syndicated origin -> wire -> primary source cited."""
+    """The chain: page's own site -> syndicated origin -> wire -> primary source cited.
+
+    The primary source is the cited outlet, wire or document with the most
+    mentions; ties go to one cited by a report cue ("a report by", "X reported"),
+    then to the earliest. Links count only when nothing else is cited.
+    """
     chain: list[ChainLink] = []
     seen: set[str] = set()
 
     def add(name: str | None, domain: str | None, role: str) -> None:
-        if name and _key(name) not in seen:
-            seen.add(_key(name))
+        if name and key(name) not in seen and (domain is None or domain not in seen):
+            seen.add(key(name))
+            if domain:
+                seen.add(domain)
             chain.append(ChainLink(name, domain, role))
 
     name, domain = _publisher(article)
@@ -318,33 +296,31 @@ def build_chain(article: Article, prov: Provenance) -> list[ChainLink]:
         add(n.name, n.domain, "syndicated_from")
     for n in prov.wire:
         add(n.name, n.domain, "wire")
-    outlets = [s for s in prov.cited_sources if s.kind in ("outlet", "wire") and s.mentions]
-    if outlets:
-        primary = max(outlets, key=lambda s: (len(s.mentions), -s.mentions[0].start))
+    primary = citations.primary_source(prov.cited_sources)
+    if primary is not None:
         add(primary.name, primary.domain, "primary_source")
     return chain
 
 
 def find_provenance(article: Article) -> Provenance:
     """Everything provenance finds in one article (see the module docstring)."""
+    low = article.text.lower()
     prov = Provenance(
-        syndicated_from=_notices(article, SYNDICATION_PATTERNS),
-        wire=_notices(article, WIRE_PATTERNS, canonical=True),
-        hat_tips=_notices(article, HAT_TIP_PATTERNS),
-        cited_sources=cited_sources(article),
+        syndicated_from=sorted(find_notices(article, SYNDICATION_PATTERNS, low)
+                               + member_notices(article, low), key=lambda n: n.evidence.start),
+        wire=find_notices(article, WIRE_PATTERNS, low),
+        hat_tips=find_notices(article, HAT_TIP_PATTERNS, low),
+        cited_sources=citations.cited_sources(article),
     )
-    prov.hat_tips = [h for h in prov.hat_tips if h.name.lower() not in ("email", "e-mail")]
-    items: list[Notice | CitedSource] = [*prov.syndicated_from, *prov.wire, *prov.hat_tips,
-                                         *prov.cited_sources]
-    for item in items:
-        if item.domain is None:
+    for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips):
+        if item.domain is None and not item.name.startswith("@"):
             item.domain = resolve_domain(item.name)
     prov.chain = build_chain(article, prov)
     return prov
 
 
-@stage("analysis.provenance", version="1", requires=("body", "furniture"),
+@stage("analysis.provenance", version="2", requires=("body", "furniture"),
        assigns=("provenance",))
 def provenance(article: Article, options: Options) -> None:
-    """Find syndication notices, wire credits, hat tips, cited outlets and the chain."""
+    """Find syndication notices, wire credits, hat tips, cited sources and the chain."""
     article.provenance = find_provenance(article)

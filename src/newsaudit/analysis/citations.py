@@ -1,0 +1,313 @@
+"""Cited sources: the outlets, documents and posts a story rests on.
+
+Cue patterns find the phrases that name a source as the basis of what follows:
+"according to a report by the Al-Monitor", "told the Al-Monitor", "The New York
+Times reported", "as reported by X", "a study by X", "according to a Pew survey",
+"according to court documents", "in a tweet". Anaphora ("per the report",
+"according to the report", "the newspaper said") are resolved to the source
+whose report was named last before them, the simple recency rule of Hobbs-style
+resolution that holds for news prose, where a report is introduced by name and
+then referred back to. For HTML, links in the body to other sites are cited
+sources too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..article import Article, Span
+from .outlets import (
+    NAME,
+    NAME_BEFORE,
+    PLATFORM_HOSTS,
+    PLATFORMS,
+    WIRES,
+    clean_name,
+    key,
+    name_bounds,
+    outlet_like,
+    resolve_domain,
+)
+
+log = logging.getLogger(__name__)
+
+#: Nouns naming a document: with a non-outlet name they make a "document" source.
+DOC_NOUNS = ("report|study|survey|poll|audit|memo|filing|lawsuit|complaint|review|paper|"
+             "assessment|analysis|data|estimate|estimates|figures|indictment|letter|"
+             "statement|releases?|documents?|records|transcript")
+#: Nouns naming a piece of journalism: with a non-outlet name they make nothing.
+MEDIA_NOUNS = "story|article|investigation|exposé|expose|piece|interview|op-ed|column|broadcast"
+_NOUN = rf"(?P<noun>{DOC_NOUNS}|{MEDIA_NOUNS})"
+_ADJ = r"(?:(?:new|recent|exclusive|bombshell|separate|earlier|latest|detailed|lengthy|" \
+       r"scathing|internal|damning|\d{4})\s+)?"
+_PLATS = "|".join(sorted((re.escape(p) for p in set(PLATFORMS.values())), key=len, reverse=True))
+
+#: (cue, regex, whether the name must read as an outlet).
+CITE_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+    ("report_by", re.compile(
+        rf"(?:an?|the|An?|The)\s+{_ADJ}{_NOUN}\s+(?:by|from|in|published by|released by|"
+        rf"filed by|conducted by|commissioned by|published in|out of|on)\s+"
+        rf"(?:the\s+(?:journal|magazine|newspaper|website|outlet|news site)\s+)?{NAME}"), False),
+    ("told", re.compile(
+        rf"(?:told|telling|tells|said to|speaking to|speaking with|spoke to|spoke with|"
+        rf"(?:in|during|said in|gave) an? (?:exclusive )?interview (?:with|on|to)|"
+        rf"(?:said|says|appeared|appearing|speaking) on|in an appearance on|wrote in|"
+        rf"writing in|in an op-ed (?:in|for)|in a column (?:in|for)|in a letter to)\s+{NAME}"),
+     True),
+    ("reported_by", re.compile(
+        rf"(?:as |first |previously |originally )?(?:reported|revealed|published|broken|"
+        rf"obtained) (?:first )?(?:by|in|to) {NAME}"), True),
+    ("per", re.compile(
+        rf"(?:per|according to|citing|cited by|Per|According to|Citing|Cited by)\s+"
+        rf"(?:(?:a|an)\s+)?{NAME}"
+        rf"(?:['’]s?)?(?:\s+{_ADJ}{_NOUN}\b)?"), True),
+    ("social", re.compile(
+        rf"(?:in|on|via|during|through) (?:a|an|his|her|their|its|one) "
+        rf"(?:(?P<plat>{_PLATS}) )?(?P<noun>tweet|post|video|thread|livestream|message)s?\b"),
+     False),
+    ("social", re.compile(
+        rf"(?:tweeted|(?:wrote|posted|said|shared|announced|declared|claimed) "
+        rf"(?:on|in a post on|to) (?P<plat>{_PLATS}))\b"), False),
+    ("document", re.compile(
+        r"(?:according to|per|citing|based on|According to|Per|Citing|Based on) (?:the )?"
+        r"(?P<name>(?:court|police|"
+        r"federal|state|internal|leaked|newly released|newly unsealed|public|financial|"
+        r"campaign finance|tax|government|FEC|SEC|legal|congressional|official) "
+        r"(?:documents|records|filings|papers|emails|disclosures|data))\b"), False),
+]
+#: "X reported": the cue, the name is read backwards from it.
+REPORTED_CUE = re.compile(r"[ \t]+(?:first[ \t]+)?(?:reported|reports|has reported|had reported|"
+                          r"revealed|broke the (?:news|story)|was (?:the )?first to report)\b")
+ANAPHORA = re.compile(
+    r"(?:per the (?P<n1>report|story|article|study|survey|poll|filing|memo|analysis|"
+    r"documents?)|according to the (?P<n2>report|outlet|newspaper|paper|story|article|study|"
+    r"survey|poll|filing|memo|analysis|network|magazine|site|website)|the (?P<n3>report|outlet|"
+    r"newspaper|paper|study|survey|poll|filing|memo|network|magazine)(?= (?:said|says|added|"
+    r"adds|noted|notes|reported|reports|claimed|claims|found|finds|states|stated|revealed)))\b",
+    re.I,
+)
+_OUTLET_NOUNS = frozenset({"outlet", "newspaper", "paper", "network", "magazine", "site",
+                           "website"})
+#: Mention wording that marks a source as the report the story rests on.
+REPORTISH = re.compile(r"\b(?:report|reported|reports|story|article|study|survey|poll|"
+                       r"filing|investigation|revealed)\b", re.I)
+
+
+@dataclass
+class CitedSource:
+    """An outlet, document or post cited as a basis of the story.
+
+    ``kind`` is outlet, wire, document (report, study, filing), social (a post)
+    or link (an HTML link to another site).
+    """
+
+    name: str
+    domain: str | None
+    kind: str
+    mentions: list[Span] = field(default_factory=list)
+    rating: Any = None
+
+
+@dataclass
+class _Cite:
+    start: int
+    end: int
+    name: str | None  # None: an anaphor, resolved later
+    kind: str
+    cue: str
+    noun: str | None = None
+
+
+def _word_start(text: str, pos: int) -> bool:
+    # Patterns leave out a leading \b so that re can skip ahead on their first
+    # literal (several times faster); the word boundary is checked here instead.
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
+def _ranges(article: Article) -> list[tuple[int, int]]:
+    return article.body or [(0, len(article.text))]
+
+
+def _orgs(article: Article) -> dict[int, int]:
+    doc = article.doc
+    if doc is None:
+        return {}
+    try:
+        return {e.start_char: e.end_char for e in doc.ents if e.label_ == "ORG"}
+    except AttributeError:  # not a spaCy Doc: names come from the patterns alone
+        return {}
+
+
+def _source_kind(name: str, cue: str, noun: str | None) -> str | None:
+    if name in WIRES.values():
+        return "wire"
+    if outlet_like(name):
+        return "outlet"
+    if noun and re.fullmatch(DOC_NOUNS, noun):
+        return "document"
+    return None
+
+
+def _pattern_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
+    text = article.text
+    for cue, regex, needs_outlet in CITE_PATTERNS:
+        for lo, hi in _ranges(article):
+            for m in regex.finditer(text, lo, hi):
+                if not _word_start(text, m.start()):
+                    continue
+                groups = m.re.groupindex
+                noun = m.group("noun") if "noun" in groups else None
+                if cue == "social":
+                    plat = m.group("plat") if "plat" in groups else None
+                    if plat or noun == "tweet" or m.group(0).startswith("tweeted"):
+                        yield _Cite(m.start(), m.end(), plat or "Twitter", "social", cue, noun)
+                    continue
+                if cue == "document":
+                    yield _Cite(m.start(), m.end(), m.group("name").lower(), "document", cue)
+                    continue
+                start, end = name_bounds(text, m.start("name"), m.end("name"), orgs)
+                name = clean_name(text[start:end])
+                kind = _source_kind(name, cue, noun) if name else None
+                if kind is None or (needs_outlet and kind == "document" and not noun):
+                    continue
+                stop = m.end() if noun and m.end("noun") == m.end() else end
+                yield _Cite(m.start(), max(stop, end), name, kind, cue, noun)
+
+
+def _reported_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
+    text = article.text
+    for lo, hi in _ranges(article):
+        for m in REPORTED_CUE.finditer(text, lo, hi):
+            found = NAME_BEFORE.search(text, max(lo, m.start() - 100), m.start())
+            if found is None:
+                continue
+            start, end = name_bounds(text, found.start(), found.end(), orgs)
+            name = clean_name(text[start:end])
+            if name and end == found.end() and outlet_like(name):
+                kind = "wire" if name in WIRES.values() else "outlet"
+                yield _Cite(start, m.end(), name, kind, "reported")
+
+
+def _anaphora(article: Article) -> Iterator[_Cite]:
+    for lo, hi in _ranges(article):
+        for m in ANAPHORA.finditer(article.text, lo, hi):
+            if not _word_start(article.text, m.start()):
+                continue
+            noun = (m.group("n1") or m.group("n2") or m.group("n3")).lower()
+            yield _Cite(m.start(), m.end(), None, "", "anaphora", noun)
+
+
+def _reportish(c: _Cite) -> bool:
+    return c.cue in ("report_by", "reported", "reported_by") or (
+        c.cue == "per" and c.noun is not None)
+
+
+def cited_sources(article: Article) -> list[CitedSource]:
+    """Outlets, documents and posts the body cites, each with every phrase referring to it.
+
+    Args:
+        article: An article whose ``body`` is set (the whole text when empty); its
+            spaCy ``doc``, when present, mends name boundaries with ORG entities.
+
+    Returns:
+        The sources in order of first mention; ``mentions`` are spans into the text.
+    """
+    orgs = _orgs(article)
+    cites = sorted([*_pattern_cites(article, orgs), *_reported_cites(article, orgs),
+                    *_anaphora(article)], key=lambda c: (c.start, -c.end))
+    found: dict[str, CitedSource] = {}
+    last_report: str | None = None
+    last_outlet: str | None = None
+    taken_end = -1
+    for c in cites:
+        if c.start < taken_end:
+            continue  # the phrase was read by an earlier, longer pattern
+        if c.name is None:
+            target = last_outlet if c.noun in _OUTLET_NOUNS else last_report
+            if target is None:
+                continue
+        else:
+            target = key(c.name)
+            src = found.setdefault(target, CitedSource(c.name, None, c.kind))
+            if c.kind in ("outlet", "wire") and src.kind not in ("outlet", "wire"):
+                src.kind = c.kind
+            if _reportish(c) or (last_report is None and c.kind != "social"):
+                last_report = target
+            if c.kind in ("outlet", "wire"):
+                last_outlet = target
+        found[target].mentions.append(article.span(c.start, c.end))
+        taken_end = c.end
+    for src in found.values():
+        if src.kind != "social" or src.name in PLATFORMS.values():
+            src.domain = resolve_domain(src.name) if src.kind != "document" or \
+                src.name[:1].isupper() else None
+    _add_links(article, found)
+    return sorted(found.values(), key=lambda s: s.mentions[0].start if s.mentions else 0)
+
+
+def _add_links(article: Article, found: dict[str, CitedSource]) -> None:
+    """For HTML: links in the body to other sites, located by their anchor text."""
+    if not article.html:
+        return
+    try:
+        import lxml.html
+
+        root = lxml.html.document_fromstring(article.html)
+    except Exception as exc:  # links are a bonus: a page lxml cannot parse still has text
+        log.debug("links not read: %s", exc)
+        return
+    own = (article.meta.domain or "").removeprefix("www.")
+    by_domain = {s.domain: s for s in found.values() if s.domain}
+    used: set[int] = {m.start for s in found.values() for m in s.mentions}
+    for a in root.iter("a"):
+        href, label = a.get("href") or "", " ".join(a.text_content().split())
+        try:
+            host = (urlsplit(href).hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if not host or host == own or (own and host.endswith("." + own)) or len(label) < 3:
+            continue
+        pos = _locate(article, label, used)
+        if pos is None:
+            continue
+        used.add(pos)
+        base = ".".join(host.split(".")[-2:])
+        src = by_domain.get(host) or by_domain.get(base)
+        if src is None:
+            plat = PLATFORM_HOSTS.get(host) or PLATFORM_HOSTS.get(base)
+            src = found.setdefault(host, CitedSource(plat or host, host,
+                                                     "social" if plat else "link"))
+            by_domain[host] = src
+        src.mentions.append(article.span(pos, pos + len(label)))
+        src.mentions.sort(key=lambda s: s.start)
+
+
+def _locate(article: Article, label: str, used: set[int]) -> int | None:
+    for lo, hi in _ranges(article):
+        pos = article.text.find(label, lo, hi)
+        while pos >= 0:
+            if pos not in used:
+                return pos
+            pos = article.text.find(label, pos + 1, hi)
+    return None
+
+
+def primary_source(sources: list[CitedSource]) -> CitedSource | None:
+    """The source the story rests on.
+
+    A named source before an unnamed one ("court documents"), then the most
+    mentions, then one cited by a report cue, then the earliest.
+    """
+    ranked = [s for s in sources if s.kind in ("outlet", "wire", "document") and s.mentions]
+    if not ranked:
+        ranked = [s for s in sources if s.kind == "link" and s.mentions]
+    if not ranked:
+        return None
+    return max(ranked, key=lambda s: (s.name[:1].isupper(), len(s.mentions),
+                                      any(REPORTISH.search(m.text) for m in s.mentions),
+                                      -s.mentions[0].start))
