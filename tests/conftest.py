@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-# Compiled artefacts (the rating index) go to a fresh cache for the test run.
-os.environ.setdefault("NEWSAUDIT_CACHE", tempfile.mkdtemp(prefix="newsaudit-test-cache-"))
+# Compiled artefacts (the rating index) go to a fresh cache for the test run,
+# removed when the run ends.
+if "NEWSAUDIT_CACHE" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="newsaudit-test-cache-")
+    os.environ["NEWSAUDIT_CACHE"] = _cache
+    atexit.register(shutil.rmtree, _cache, True)
 
 import newsaudit
 from newsaudit.data import data_dir
