@@ -49,6 +49,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "analysis.sourcing",
     "analysis.entities",
     "analysis.claims",
+    "analysis.signals",
     "judge.reputation",
 )
 

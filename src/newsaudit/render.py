@@ -163,3 +163,47 @@ def _claims(d: dict[str, Any]) -> RenderableType | None:
 
 SECTIONS.insert(SECTIONS.index(_source_rating) if _source_rating in SECTIONS else len(SECTIONS),
                 _claims)
+
+
+#: The signals shown in the terminal view, (group, key, label, format); the
+#: report keeps every feature (docs/signals.md).
+SIGNAL_ROWS = (
+    ("sourcing", "n_attributions", "attributions", "{:.0f}"),
+    ("sourcing", "share_anonymous", "share anonymous", "{:.0%}"),
+    ("sourcing", "share_secondhand", "share secondhand", "{:.0%}"),
+    ("sourcing", "quotes_per_100_words", "quotes per 100 words", "{:.2f}"),
+    ("complexity", "word_count", "words", "{:.0f}"),
+    ("complexity", "coleman_liau_index", "Coleman-Liau grade", "{:.1f}"),
+    ("bias", "hedges", "hedges per word", "{:.3f}"),
+    ("bias", "assertatives", "assertives per word", "{:.3f}"),
+    ("bias", "factives", "factives per word", "{:.3f}"),
+    ("bias", "report_verbs", "report verbs per word", "{:.3f}"),
+    ("bias", "bias_words", "bias words per word", "{:.3f}"),
+    ("affect", "vadneg", "VADER negative", "{:.3f}"),
+    ("affect", "vadpos", "VADER positive", "{:.3f}"),
+    ("person", "first_person_singular", "first person singular", "{:.3f}"),
+    ("person", "second_person", "second person", "{:.3f}"),
+    ("style", "exclaim", "exclamation marks per token", "{:.3f}"),
+    ("style", "allcaps", "all-caps tokens per token", "{:.3f}"),
+)
+
+
+def _signals(d: dict[str, Any]) -> RenderableType | None:
+    sig = d.get("signals") or {}
+    if not sig:
+        return None
+    table = Table(title="language signals (all in the JSON report)", title_justify="left")
+    table.add_column("signal")
+    table.add_column("value", justify="right")
+    for group, key, label, fmt in SIGNAL_ROWS:
+        value = (sig.get(group) or {}).get(key)
+        if value is not None:
+            table.add_row(label, fmt.format(value))
+    head = sig.get("headline")
+    if head is not None:
+        cues = ", ".join(f"{c['cue']} “{c['text']}”" for c in head["cues"]) or "none"
+        table.add_row("headline clickbait cues", f"{head['clickbait_cues']} ({_clip(cues, 60)})")
+    return table
+
+
+SECTIONS.insert(SECTIONS.index(_claims) + 1, _signals)
