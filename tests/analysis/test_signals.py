@@ -130,8 +130,9 @@ def test_windowed_vader_scores_equal_vaders():
 
 def test_missing_nela_package_is_a_clear_error(monkeypatch):
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name.startswith("nela_features") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec",
+        lambda name, *a: None if name.startswith("nela_features") else real(name, *a))
     with pytest.raises(DataError, match="nela-features"):
         lexicons.nela.__wrapped__()
 

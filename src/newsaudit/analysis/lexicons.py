@@ -16,8 +16,8 @@ packages that publish them, installed as its dependencies.
   NLTK data files that newsaudit does not need).
 * **vaderSentiment** (Hutto and Gilbert 2014, MIT) scores sentiment with its own
   bundled lexicon.
-* **PyStemmer** (the Snowball project's C stemmers, BSD) provides the Porter stemmer the Moral Foundations
-  stems are matched against.
+* **PyStemmer** (the Snowball project's C stemmers, BSD) provides the Porter
+  stemmer the Moral Foundations stems are matched against.
 * The stop words are spaCy's English list (MIT).
 
 ``docs/signals.md`` lists every feature with its lexicon, reference and licence.
@@ -73,7 +73,8 @@ def nela() -> NelaLexicons:
     Raises:
         DataError: If nela-features is not installed or its module changed shape.
     """
-    spec = importlib.util.find_spec(NELA_MODULE) if importlib.util.find_spec("nela_features") else None
+    spec = (importlib.util.find_spec(NELA_MODULE)
+            if importlib.util.find_spec("nela_features") else None)
     if spec is None or spec.origin is None:
         raise DataError("the signals lexicons come from the nela-features package: "
                         "install it with `pip install nela-features==3.0.1`")
@@ -115,7 +116,11 @@ def vader() -> Any:
     (the rest of ``polarity_scores`` is VADER's own, MIT licence).
     """
     try:
-        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+        from vaderSentiment.vaderSentiment import (
+            BOOSTER_DICT,
+            SentimentIntensityAnalyzer,
+            SentiText,
+        )
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise DataError("sentiment signals need vaderSentiment: "
                         "`pip install vaderSentiment`") from exc

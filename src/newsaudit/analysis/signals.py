@@ -151,7 +151,8 @@ def compute(doc: Any) -> dict[str, dict[str, float]]:
     hits["hedges"] += sum(1 for g in _ngrams(words, 3) if g in lex.words["hedges"])
     bias = {name: _rate(hits[key], n_words) for name, key in BIAS_LEXICONS}
 
-    vs = lexicons.vader().polarity_scores(doc.text) if n_words else {"neg": 0.0, "neu": 0.0, "pos": 0.0}
+    vs = (lexicons.vader().polarity_scores(doc.text) if n_words
+          else {"neg": 0.0, "neu": 0.0, "pos": 0.0})
     affect: dict[str, float] = {"vadneg": vs["neg"], "vadneu": vs["neu"], "vadpos": vs["pos"]}
     for key in AFFECT_LEXICONS:
         affect[key] = _rate(hits[key], n_words)
@@ -176,13 +177,22 @@ def compute(doc: Any) -> dict[str, dict[str, float]]:
             "moral": moral, "event": event, "person": person}
 
 
+_QUOTE_CHARS = re.compile(r"([’‘“”«»„])")
+_OPENING_QUOTES = frozenset("‘“«„")
+
+
 def _units(doc: Any) -> Iterable[tuple[str, str]]:
     """The doc's tokens as NELA sees them: (text, Penn tag), whitespace skipped.
 
-    spaCy splits hyphenated compounds ("well-known" -> "well", "-", "known");
-    NLTK's tokenizer, and so NELA, keeps them whole. They are joined back here,
-    tagged JJ when they end in a verb form ("so-called") and by their last part
-    otherwise.
+    NELA's features are defined over NLTK's tokens, which differ from spaCy's in
+    two ways that matter for the counts:
+
+    * hyphenated compounds stay whole ("well-known"; spaCy: "well", "-",
+      "known"): joined back here, tagged JJ when they end in a verb form
+      ("so-called") and by their last part otherwise;
+    * typographic quotes and apostrophes are tokens of their own, so "Trump’s"
+      is "Trump", "’", "s" and "don’t" is "don", "’", "t" (spaCy: "Trump",
+      "’s"; "do", "n’t"): split the same way here.
     """
     text = ""
     tag = ""
@@ -191,19 +201,35 @@ def _units(doc: Any) -> Iterable[tuple[str, str]]:
     for i, tok in enumerate(doc):
         if tok.is_space:
             continue
+        t = tok.text
+        t_tag = _TAG_ALIASES.get(tok.tag_, tok.tag_)
         if glue:
-            text += tok.text
-            tag = "JJ" if tok.tag_.startswith("VB") else _TAG_ALIASES.get(tok.tag_, tok.tag_)
+            text += t
+            tag = "JJ" if tok.tag_.startswith("VB") else t_tag
             glue = False
             continue
-        if (tok.text == "-" and text and not doc[i - 1].whitespace_ and not tok.whitespace_
-                and i + 1 < n and doc[i + 1].is_alpha | doc[i + 1].is_digit):
+        if (t == "-" and text and not doc[i - 1].whitespace_ and not tok.whitespace_
+                and i + 1 < n and (doc[i + 1].is_alpha or doc[i + 1].is_digit)):
             text += "-"
             glue = True
             continue
+        if len(t) > 1 and _QUOTE_CHARS.search(t):
+            if t.lower() == "n’t" and text and not doc[i - 1].whitespace_:
+                text += t[0]
+                t = t[1:]
+            for piece in _QUOTE_CHARS.split(t):
+                if not piece:
+                    continue
+                if text:
+                    yield text, tag
+                if _QUOTE_CHARS.fullmatch(piece):
+                    text, tag = piece, "``" if piece in _OPENING_QUOTES else "''"
+                else:
+                    text, tag = piece, t_tag
+            continue
         if text:
             yield text, tag
-        text, tag = tok.text, _TAG_ALIASES.get(tok.tag_, tok.tag_)
+        text, tag = t, t_tag
     if text:
         yield text, tag
 
@@ -261,15 +287,15 @@ def _complexity(words: list[str], counts: Counter[str], sentences: list[str]) ->
     for w, c in counts.items():
         if lexicons.syllables(w) < 3:
             continue
-        if not w[0].isupper():
-            n_complex += c
-        elif any(s.startswith(w) for s in sentences):
+        if not w[0].isupper() or any(s.startswith(w) for s in sentences):
             n_complex += c
     return {
         "ttr": round(len(counts) / n_words, 6),
         "avg_wordlen": round(n_chars / n_words, 6),
         "word_count": float(n_words),
-        "flesch_kincaid_grade_level": round(0.39 * (n_words / n_sents + 11.8 * n_syll / n_words) - 15.59, 4),
+        # NELA's variant, 11.8 inside the parentheses (docs/signals.md).
+        "flesch_kincaid_grade_level": round(
+            0.39 * (n_words / n_sents + 11.8 * n_syll / n_words) - 15.59, 4),
         "smog_index": round(math.sqrt(n_complex * 30 / n_sents) + 3, 6),
         "coleman_liau_index": round(5.89 * n_chars / n_words - 30 * n_sents / n_words - 15.8, 4),
         "lix": round(n_words / n_sents + 100 * n_long / n_words, 6),
