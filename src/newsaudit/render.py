@@ -90,10 +90,19 @@ def _rating_table(r: dict[str, Any], title: str) -> RenderableType:
     table = Table(show_header=True, box=None, pad_edge=False)
     for col in ("rater", "value", "scale", "label", "score", "date", "licence"):
         table.add_column(col, overflow="fold")
+    uncounted = False
     for x in r.get("ratings", []):
+        cell = "-" if x["score"] is None else f"{x['score']:.2f}"
+        if x["score"] is not None and not x.get("counted", True):
+            cell = f"({cell})"
+            uncounted = True
         table.add_row(x["rater"], str(x["value"]), x["scale"], x["label"] or "",
-                      "-" if x["score"] is None else f"{x['score']:.2f}", x["date"], x["licence"])
-    return Panel(Group(head, table), title=title, title_align="left")
+                      cell, x["date"], x["licence"])
+    parts: list[RenderableType] = [head, table]
+    if uncounted:
+        parts.append(Text("(score): an older rating by an organisation already counted",
+                          style="dim"))
+    return Panel(Group(*parts), title=title, title_align="left")
 
 
 def _source_rating(d: dict[str, Any]) -> RenderableType | None:

@@ -9,7 +9,7 @@ import pytest
 
 from newsaudit.cli import main
 from newsaudit.judge.ratings import build, load_index
-from newsaudit.judge.reputation import combine, rate
+from newsaudit.judge.reputation import combine, counted, rate
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +81,26 @@ def test_ratings_combine_disagreement() -> None:
     score, label, dis = combine(ratings)
     assert (score, label) == (0.5, "mixed")
     assert dis == {"spread": 0.8, "raters_disagreeing": ["a", "b"]}
+
+
+def test_ratings_one_organisation_counts_once() -> None:
+    # NewsGuard's score arrives through three sets: only the latest is counted.
+    ratings = [{"rater": "NewsGuard (NELA-GT-2018)", "score": 0.2, "weight": 1.5, "date": "2018"},
+               {"rater": "NewsGuard (via Burdisso et al. 2024)", "score": 0.1, "weight": 1.5,
+                "date": "2024"},
+               {"rater": "Lin et al. 2023 (pc1)", "score": 0.7, "weight": 2.0, "date": "2023"}]
+    score, _, _ = combine(ratings)
+    assert score == round((0.1 * 1.5 + 0.7 * 2.0) / 3.5, 3)
+    assert [r["rater"] for r in counted(ratings)] == [
+        "NewsGuard (via Burdisso et al. 2024)", "Lin et al. 2023 (pc1)"]
+
+
+def test_example_rating_lists_every_rating_and_marks_counted(example_dict) -> None:
+    rating = example_dict["source_rating"]
+    newsguard = [r for r in rating["ratings"] if "NewsGuard" in r["rater"]]
+    assert len(newsguard) >= 2
+    assert sum(r["counted"] for r in newsguard) == 1
+    assert rating["label"] == "low"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".toml"])

@@ -1,10 +1,14 @@
 """Source reputation: one combined score from every public rating, each cited.
 
 The combined score is the weighted mean of the raters' scores mapped to [0, 1]
-(weights in :data:`newsaudit.judge.raters.WEIGHTS`); a user's override, when
+(weights in :data:`newsaudit.judge.raters.WEIGHTS`). One rating organisation
+counts once: NewsGuard's score reaches the data through three sets and MBFC's
+labels through four, so only the most recent of a family's ratings enters the
+mean; every rating is still listed, with ``counted`` telling which ones formed
+the score. A user's override, when
 there is one, sets the score and label alone. Label: high (>= :data:`HIGH`),
-low (< :data:`LOW`), mixed between, satire when a rater classes the site as satire (satire is not fake news), and
-unknown when no rater knows the source. Disagreement is shown: the spread of
+low (< :data:`LOW`), mixed between, satire when a rater classes the site as
+satire (satire is not fake news), and unknown when no rater knows the source. Disagreement is shown: the spread of
 the scores and the raters more than :data:`DISAGREE` away from the combined score.
 """
 
@@ -24,13 +28,35 @@ LOW = 0.4
 DISAGREE = 0.3
 
 
+#: Rating organisations whose ratings reach the data through several sets.
+FAMILIES = ("NewsGuard", "MBFC")
+
+
+def family(rater: str) -> str:
+    """The organisation behind a rater's name ("NewsGuard (NELA-GT-2018)" -> "NewsGuard")."""
+    return next((f for f in FAMILIES if f in rater), rater)
+
+
+def counted(ratings: list[dict]) -> list[dict]:
+    """The ratings that enter the combined score: each family's most recent one(s)."""
+    scored = [r for r in ratings if r.get("score") is not None]
+    overrides = [r for r in scored if r.get("override")]
+    if overrides:
+        return overrides
+    latest: dict[str, str] = {}
+    for r in scored:
+        fam = family(r["rater"])
+        latest[fam] = max(latest.get(fam, ""), str(r.get("date") or ""))
+    return [r for r in scored if str(r.get("date") or "") == latest[family(r["rater"])]]
+
+
 def combine(ratings: list[dict]) -> tuple[float | None, str, dict[str, Any]]:
     """Combined score, label and disagreement for a list of ratings."""
     scored = [r for r in ratings if r.get("score") is not None]
     satire = any(r.get("satire") for r in ratings)
     if not scored:
         return None, "satire" if satire else "unknown", {}
-    basis = [r for r in scored if r.get("override")] or scored
+    basis = counted(ratings)
     total = sum(r["weight"] for r in basis)
     score = round(sum(r["score"] * r["weight"] for r in basis) / total, 3)
     label = "satire" if satire else "high" if score >= HIGH else "low" if score < LOW else "mixed"
@@ -52,6 +78,7 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
                 "ratings": [], "match": None, "disagreement": {}}
     ratings = index.ratings(found.domain)
     score, label, disagreement = combine(ratings)
+    basis = {id(r) for r in counted(ratings)}
     return {
         "name": query or found.name,
         "domain": found.domain,
@@ -63,6 +90,7 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
             "scale": r["scale"], "label": r["label"],
             "score": None if r["score"] is None else round(r["score"], 4),
             "date": r["date"], "licence": r["licence"],
+            "counted": id(r) in basis,
         } for r in ratings],
         "match": {"method": found.method, "confidence": found.confidence},
         "disagreement": disagreement,
