@@ -8,7 +8,9 @@ with textacy's ``direct_quotations`` run on the same spaCy docs.
 Gold: the brat ``.ann`` files of ``data/<split>/attributions``; Source, Cue and
 Content text-bound spans (discontinuous spans as their fragments). A document
 annotated by several annotators is scored against one file, chosen
-deterministically: the alphabetically first annotator id.
+deterministically: the alphabetically first annotator id. Predictions are
+scored the same way: a quotation interrupted by its cue ("“...,” X said. “...”")
+is one discontinuous content, the attribution's ``fragments``, as in the gold.
 
 Matching (per role, one-to-one, greedy by overlap): a predicted span matches a
 gold span when their overlap covers at least half of the *longer* of the two.
@@ -28,6 +30,7 @@ head is not an outlet or document word (report, newspaper, statement ...).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Iterable
@@ -36,7 +39,6 @@ from pathlib import Path
 
 import common  # noqa: F401  (puts src/ on sys.path)
 from common import print_table
-
 from newsaudit.analysis.sourcing import find_attributions
 from newsaudit.analysis.speakers import OUTLET_HEADS
 from newsaudit.data import dataset
@@ -97,8 +99,15 @@ def _read_ann(path: Path) -> dict[str, list[Ranges]]:
 def ours(doc) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
     pred: dict[str, set[Ranges]] = {r: set() for r in ROLES}
     types: dict[Ranges, str] = {}
-    for a in find_attributions(doc):
-        pred["content"].add(((a.content.start, a.content.end),))
+    found = find_attributions(doc)
+    # A quotation its cue interrupts is one discontinuous content in PolNeAR; its
+    # later pieces, attributions of their own too, are scored as part of it.
+    pieces = {(f.start, f.end) for a in found for f in a.fragments[1:]}
+    for a in found:
+        if a.fragments:
+            pred["content"].add(tuple((f.start, f.end) for f in a.fragments))
+        elif (a.content.start, a.content.end) not in pieces:
+            pred["content"].add(((a.content.start, a.content.end),))
         if a.cue is not None:
             pred["cue"].add(((a.cue.start, a.cue.end),))
         if a.speaker is not None:
@@ -122,10 +131,8 @@ def textacy_peer(doc) -> dict[str, list[Ranges]]:
         for para in doc.text.split("\n"):
             span = doc.char_span(pos, pos + len(para), alignment_mode="expand")
             if span is not None and len(span):
-                try:
+                with contextlib.suppress(ValueError):
                     parts.append((span.start_char, list(direct_quotations(span.as_doc()))))
-                except ValueError:
-                    pass
             pos += len(para) + 1
     for offset, triples in parts:
         for t in triples:

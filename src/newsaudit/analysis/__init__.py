@@ -3,8 +3,10 @@
 Importing this package registers its stages.
 """
 
-from . import claims  # noqa: F401  (registers analysis.claims)
-from . import entities  # noqa: F401  (registers analysis.entities)
-from . import provenance  # noqa: F401  (registers analysis.provenance)
-from . import signals  # noqa: F401  (registers analysis.signals)
-from . import sourcing  # noqa: F401  (registers analysis.sourcing)
+from . import (
+    claims,  # noqa: F401  (registers analysis.claims)
+    entities,  # noqa: F401  (registers analysis.entities)
+    provenance,  # noqa: F401  (registers analysis.provenance)
+    signals,  # noqa: F401  (registers analysis.signals)
+    sourcing,  # noqa: F401  (registers analysis.sourcing)
+)

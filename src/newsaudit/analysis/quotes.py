@@ -13,7 +13,10 @@ It finds top-level quotations in every common style:
   passage of several paragraphs leaves each paragraph but the last without a
   closing mark and opens the next one with a quote mark (Chicago Manual of Style
   13.30; AP Stylebook, "quotation marks"), so an unclosed quote followed by a
-  paragraph that opens with a quote mark continues into it.
+  paragraph that opens with a quote mark continues into it;
+- two apostrophes standing for a double quotation mark (``''...''``), the
+  convention of the New York Times' plain-text archive (as in the NYT documents
+  of PolNeAR) and of TeX.
 
 The approach follows the quote-pairing step of textacy's ``direct_quotations``
 (after Krestel, Bergler and Witte 2008, "Minding the Source"), made robust to
@@ -78,8 +81,12 @@ def find_quotes(text: str, *, nested: bool = False) -> list[Quote]:
     Returns:
         Quotations sorted by start offset.
     """
+    raw = text
+    text = _double_apostrophes(text)
     paragraphs = [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
     found = _pair(text, paragraphs, "double") + _pair(text, paragraphs, "single")
+    if text is not raw:
+        found = [_widen(raw, q) for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     result: list[Quote] = []
     for q in found:
@@ -93,6 +100,39 @@ def find_quotes(text: str, *, nested: bool = False) -> list[Quote]:
         result.append(q)
     result.sort(key=lambda q: q.start)
     return result
+
+
+_DOUBLE_APOSTROPHE = re.compile(r"(?<!')''(?!')")
+
+
+def _double_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double quotation mark
+    rewritten, offsets kept, as a straight double quote and a space: ``''Yes,''``
+    becomes `` "Yes," `` (the space on the outer side of each mark)."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in _DOUBLE_APOSTROPHE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        if prev in _OPENING_CONTEXT:
+            chars[i], chars[i + 1] = " ", '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
+def _widen(raw: str, q: Quote) -> Quote:
+    """Take back into a quotation the apostrophe of a two-apostrophe mark that
+    :func:`_double_apostrophes` turned into a space."""
+    start, end = q.start, q.end
+    if start and raw[start - 1 : start + 1] == "''":
+        start -= 1
+    if raw[end - 1 : end + 1] == "''":
+        end += 1
+    if (start, end) == (q.start, q.end):
+        return q
+    return Quote(start, end, q.inner_start, q.inner_end, q.kind, q.paragraphs, q.nested)
 
 
 def _nest(q: Quote) -> Quote:
@@ -137,9 +177,8 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], kind: str) -> list[Quote
             role = _role(text, i, kind)
             if role is None:
                 continue
-            if continued and i == _first_char(text, p_start, p_end):
-                if role == "open":
-                    continue  # the mark reopening a quotation that runs on
+            if continued and i == _first_char(text, p_start, p_end) and role == "open":
+                continue  # the mark reopening a quotation that runs on
             if role == "open" and open_at is None:
                 open_at, n_paras = i, 1
             elif role == "close" and open_at is not None:

@@ -6,19 +6,24 @@ An attribution ties a *content* (what is said, believed or reported) to a *cue*
 (Pareti 2016) as used by PolNeAR (Newell, Margolin and Ruths 2018). Steps:
 
 1. Quotations are found by a text scan (:mod:`.quotes`).
-2. Syntactic frames, from the dependency parse (Krestel, Bergler and Witte 2008,
-   "Minding the Source"; textacy's ``direct_quotations`` uses the same cue-verb
-   and subject rules for direct quotes):
-   - a cue verb with a clausal complement: "X said (that) ...", "X told Y ...",
-     "“...,” X said" (the quote is the verb's ``ccomp``);
-   - a parenthetical cue: "The plan, he said, is dead" (``parataxis``);
-   - a prepositional cue: "according to X, ...", "..., per the report";
-   - a cue verb with an infinitive complement for verbs of intent ("vowed to").
-3. Quotations no frame covers are attached to the nearest cue verb with a
+2. Syntactic frames, from the dependency parse (:mod:`.frames`; Krestel, Bergler
+   and Witte 2008, "Minding the Source"; textacy's ``direct_quotations`` uses
+   the same cue-verb and subject rules for direct quotes): a cue verb with a
+   clausal, infinitive, object or prepositional complement ("X said (that)
+   ...", "X vowed to ...", "X accused Y of Z", "X called for ..."), a passive
+   with its agent, a parenthetical or "as" cue ("The plan, he said, is dead";
+   "As X noted, ..."), a cue noun with a that-clause, and "according to X".
+   Which words cue in which frame comes from counts on the PolNeAR train split
+   (:mod:`.cue_lexicon`).
+3. Layout: interview transcripts ("WALLACE: ..."), embedded posts, quotations
+   signed with a dash ("“...” ― Jane Smith"), and "X said:" ending a paragraph
+   that introduces the next one.
+4. Quotations no frame covers are attached to the nearest cue verb with a
    subject in the same or the adjacent sentence of the same paragraph, else
    continue the previous direct attribution of the same or previous paragraph
-   (the convention of a quote running on after "X said.").
-4. Speakers are typed and pronouns resolved (:mod:`.speakers`); ``via`` is the
+   (the convention of a quote running on after "X said."). A quotation its cue
+   interrupts ("“...,” X said. “...”") keeps its pieces in ``fragments``.
+5. Speakers are typed and pronouns resolved (:mod:`.speakers`); ``via`` is the
    outlet through which the attribution is reported ("told the Al-Monitor").
 """
 
@@ -32,73 +37,21 @@ from typing import Any
 from ..article import Article, Span
 from ..options import Options
 from ..pipeline import stage
+from .frames import (
+    SPEECH_VERBS,
+    Frame,
+    cue_range,
+    noun_frame,
+    prep_frame,
+    subject_of,
+    token_range,
+    trim,
+    verb_frame,
+)
 from .quotes import Quote, find_quotes
 from .speakers import OutletIndex, SpeakerInfo, classify, clean_name
 
 log = logging.getLogger(__name__)
-
-#: Verbs of speaking and writing (lemmas), the reporting verbs of PARC and of
-#: textacy's ``REPORTING_VERBS``. They cue direct quotes and indirect speech.
-SPEECH_VERBS = frozenset(
-    """
-    say tell add write claim report explain tweet state note argue insist assert
-    declare announce acknowledge admit confirm deny warn suggest contend maintain
-    allege observe remark reply respond answer ask testify predict promise vow
-    pledge recall describe caution complain concede stress emphasize agree
-    speculate estimate indicate reveal disclose boast joke quip shout yell post
-    comment conclude counter urge demand propose mention question wonder accuse
-    charge criticize repeat reiterate tout lament assure inform advise recommend
-    forecast signal affirm attest proclaim retort retweet blast slam write tell
-    threaten hint insist charge posit opine muse recount reason add
-    """.split()
-)
-
-#: Verbs of belief, knowledge and intent: PolNeAR and PARC annotate the
-#: attributed beliefs of a source too ("Trump believes that ..."). They cue only
-#: indirect speech with a clausal complement, never a bare quotation.
-COGNITION_VERBS = frozenset(
-    """
-    believe think feel know expect hope fear worry doubt suspect assume consider
-    understand realize learn hear find show decide insist acknowledge recognize
-    figure guess presume imagine reckon trust see
-    """.split()
-)
-
-#: Verbs whose infinitive complement is attributed content ("vowed to fight").
-XCOMP_VERBS = frozenset(
-    """
-    promise vow pledge threaten plan want intend refuse decline agree offer urge
-    hope expect seek aim
-    """.split()
-)
-
-#: Verbs whose direct object is attributed content ("criticized the plan",
-#: "called it a disgrace"). Chosen from the cue verbs of the PolNeAR train split
-#: (Newell et al. 2018) that are cues in at least half of their occurrences there;
-#: re-run benchmarks/polnear.py --split dev after a change.
-OBJECT_VERBS = frozenset(
-    """
-    ask call criticize mention endorse discuss accuse praise defend cite demand deny
-    denounce tout reveal express announce confirm predict acknowledge reject dismiss
-    applaud blast slam mock echo admit recall describe declare claim report urge
-    congratulate quote highlight repeat propose
-    """.split()
-)
-
-#: Verbs whose prepositional object is the content ("called for a ban", "talked
-#: about trade"), with the prepositions; same source as OBJECT_VERBS.
-PREP_VERBS: dict[str, tuple[str, ...]] = {
-    "call": ("for", "on"), "talk": ("about",), "speak": ("of", "about"),
-    "point": ("to",), "refer": ("to",), "respond": ("to",), "comment": ("on",),
-    "complain": ("about",), "apologize": ("for",), "warn": ("about", "of", "against"),
-    "write": ("about",), "joke": ("about",), "argue": ("for", "against"),
-    "push": ("for",), "boast": ("about", "of"), "brag": ("about",), "insist": ("on",),
-}
-
-ALL_CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | XCOMP_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
-
-#: Prepositional cues taking the source as object.
-PREP_CUES = ("according to", "per")
 
 #: Minimum words inside quotation marks for a quotation to be an attribution on
 #: its own; one- and two-word quotations are scare quotes or titles ("so-called
@@ -115,10 +68,6 @@ DIRECT_SHARE = 0.5
 #: clauses ("the man who ... said"). Set on PolNeAR dev source spans.
 MAX_SPEAKER_TOKENS = 12
 
-_SUBJ = ("nsubj",)
-_CUE_MODS = ("aux", "auxpass", "neg", "prt")
-_EDGE_PUNCT = " \t\n,;:—–-\"“”‘’'«»"
-_REL_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +78,14 @@ class Attribution:
     ``direct`` is True when the content is (mostly) quoted words; ``via`` is the
     outlet through which it is reported. ``speaker_name`` and ``role`` are read
     from the speaker phrase (or, for a pronoun, from its ``antecedent``);
-    ``pattern`` names the rule that found it.
+    ``pattern`` names the rule that found it. ``fragments`` is set when the cue
+    interrupts the content: its pieces in text order, which PARC and PolNeAR
+    annotate as one discontinuous content. Within a sentence ("The plan, he
+    said, is dead"; "“We will win,” he said, “by a mile.”") ``content`` spans
+    them all, cue included; for a quotation that runs on after "X said."
+    ("“We will win,” she said. “Count on it.”") ``content`` is the first piece
+    and each later piece is also an attribution of its own (pattern
+    "continuation").
     """
 
     speaker: Span | None
@@ -142,17 +98,7 @@ class Attribution:
     role: str | None = None
     antecedent: Span | None = None
     pattern: str = ""
-
-
-@dataclass(slots=True)
-class _Frame:
-    content: tuple[int, int]
-    pattern: str
-    cue: tuple[int, int] | None = None
-    cue_tok: Any = None
-    subject: Any = None  # a spaCy Token heading the speaker phrase
-    speaker: tuple[int, int] | None = None
-    copy_of: _Frame | None = None
+    fragments: tuple[Span, ...] = ()
 
 
 def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
@@ -171,19 +117,50 @@ def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
     quotes = find_quotes(text)
     outlets = OutletIndex(provenance)
     quoted = _quoted_mask(len(text), quotes)
-    frames: list[_Frame] = []
+    frames: list[Frame] = []
     for tok in doc:
         if quoted[tok.idx]:
             continue
-        frame = _prep_frame(tok) or _verb_frame(tok)
+        frame = prep_frame(tok) or verb_frame(tok) or noun_frame(tok)
         if frame is not None:
             frame.content = _extend_to_quotes(frame.content, quotes)
             frames.append(frame)
     frames = _dedupe(frames + _layout_frames(text, frames))
+    frames += _colon_frames(doc, quotes, frames, quoted)
     frames += _quote_frames(doc, quotes, frames, quoted)
     frames.sort(key=lambda f: f.content[0])
     found = [a for f in frames if (a := _build(doc, f, quotes, outlets)) is not None]
-    return _name_unnamed_outlets(found)
+    return _join_interrupted(text, _name_unnamed_outlets(found))
+
+
+#: Most characters between a quotation and its continuation for the two to be
+#: one interrupted quotation: room for the speaker and cue in between (", Sen.
+#: John Smith, a Republican from Ohio, said in an interview."), no more.
+MAX_INTERRUPTION_CHARS = 250
+
+
+def _join_interrupted(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Set ``fragments`` on a quotation that its own cue interrupts: a
+    continuation of the same speaker follows in the same paragraph and the cue
+    lies in the gap ("“...,” X said. “...”"), the PolNeAR convention for one
+    discontinuous content (Newell et al. 2018; Pareti 2016)."""
+    out = list(found)
+    for k, a in enumerate(out):
+        if a.pattern != "continuation" or a.speaker is None:
+            continue
+        j = max((i for i in range(k) if out[i].content.end <= a.content.start), default=None,
+                key=lambda i: out[i].content.end)
+        if j is None:
+            continue
+        head = out[j]
+        last = head.fragments[-1] if head.fragments else head.content
+        gap = text[last.end : a.content.start]
+        if (head.speaker != a.speaker or head.cue is None or "\n" in gap
+                or len(gap) > MAX_INTERRUPTION_CHARS
+                or not last.end <= head.cue.start < a.content.start):
+            continue
+        out[j] = replace(head, fragments=(*(head.fragments or (head.content,)), a.content))
+    return out
 
 
 def _name_unnamed_outlets(found: list[Attribution]) -> list[Attribution]:
@@ -202,149 +179,92 @@ def _name_unnamed_outlets(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-# -- frames from the parse ---------------------------------------------------------
-
-
-def _prep_frame(tok: Any) -> _Frame | None:
-    """'according to X, ...' and '..., per the report'."""
-    lower = tok.lower_
-    if lower == "according":
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.lower_ != "to":
-            return None
-        prep, cue_end = nxt, nxt.idx + len(nxt)
-    elif lower == "per" and tok.dep_ == "prep":
-        prep, cue_end = tok, tok.idx + len(tok)
-    else:
-        return None
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    obj = objs[0]
-    if lower == "per" and not (obj.ent_type_ in {"ORG", "PERSON"} or obj.lemma_ in _DOC_NOUNS):
-        return None  # "$5 per share"
-    # The content is the rest of the sentence: "according to X" qualifies the
-    # whole clause it sits in, wherever the parser attaches it.
-    phrase = {t.i for t in tok.subtree} | {t.i for t in prep.subtree} | {tok.i}
-    before = [t for t in tok.sent if t.i < min(phrase)]
-    after = [t for t in tok.sent if t.i > max(phrase)]
-    words = lambda ts: sum(not t.is_punct for t in ts)  # noqa: E731
-    content = _range(before if words(before) >= words(after) else after, tok)
-    if content is None:
-        return None
-    return _Frame(content, "according_to" if lower == "according" else "per",
-                  cue=(tok.idx, cue_end), subject=obj)
-
-
-_DOC_NOUNS = frozenset({"report", "reports", "statement", "source", "sources", "official",
-                        "officials", "poll", "survey", "study", "document", "documents"})
-
-
-def _verb_frame(tok: Any) -> _Frame | None:
-    """A cue verb with a clausal, infinitive, object or prepositional complement,
-    or a parenthetical cue."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in ALL_CUE_VERBS:
-        return None
-    toks, pattern = _complement(tok, lemma)
-    if not toks:
-        return None
-    content = _range(toks, tok)
-    if content is None:
-        return None
-    return _Frame(content, pattern, cue=_cue_range(tok), cue_tok=tok, subject=_subject(tok))
-
-
-def _complement(tok: Any, lemma: str) -> tuple[list[Any], str]:
-    """The content tokens a cue verb governs, and the pattern's name."""
-    kids = list(tok.children)
-    comps = [c for c in kids if c.dep_ == "ccomp"]
-    if comps and (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS):
-        toks = [t for c in comps for t in c.subtree]
-        first = min(t.i for t in toks)
-        return [t for t in toks if not (t.dep_ == "mark" and t.i == first)], "ccomp"
-    if tok.dep_ == "parataxis" and lemma in SPEECH_VERBS and tok.head.i != tok.i:
-        own = {t.i for t in tok.subtree}
-        return [t for t in tok.head.subtree if t.i not in own], "parataxis"
-    xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
-    if xcomps and lemma in XCOMP_VERBS:
-        return list(xcomps[0].subtree), "xcomp"
-    if lemma in OBJECT_VERBS:
-        objs = [c for c in kids if c.dep_ in ("dobj", "oprd") and c.i > tok.i
-                and c.pos_ != "PRON"]
-        if objs:
-            return [t for c in objs for t in c.subtree], "object"
-    preps = PREP_VERBS.get(lemma, ())
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return [t for g in objs for t in g.subtree], "prep_object"
-    return [], ""
-
-
-def _cue_range(tok: Any) -> tuple[int, int]:
-    mods = [c for c in tok.children if c.dep_ in _CUE_MODS and abs(c.i - tok.i) <= 3]
-    toks = [tok, *mods]
-    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-
-
-def _subject(tok: Any, depth: int = 0) -> Any:
-    """The token heading the cue's speaker phrase, following conjunctions and
-    participles ("..., saying", "and added") to the governing verb's subject."""
-    for c in tok.children:
-        if c.dep_ in _SUBJ:
-            if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
-                return tok.head
-            return c
-        if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    if depth < 2 and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
-        if tok.dep_ != "advcl" or tok.tag_ == "VBG":
-            return _subject(tok.head, depth + 1)
-    if depth < 2 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        return _subject(tok.head.head, depth + 1)  # "responded by threatening to"
-    return None
-
-
 # -- transcripts and embedded posts -------------------------------------------------
 
 #: "WALLACE: Let's start..." / "Donald Trump: We will win": a speaker label of one
-#: to four capitalised words opening a paragraph (interview transcripts).
-_TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(\S.{10,})$", re.M)
+#: to four capitalised words opening a paragraph (interview transcripts), also
+#: inside a quotation that runs over several paragraphs.
+_TRANSCRIPT = re.compile(r"^[ \t]*[\x22“]?((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(\S.{10,})$", re.M)
 #: "... pic.twitter.com/x — Donald J. Trump (@realDonaldTrump) October 9, 2016":
 #: the signature line of an embedded post (Twitter's embed markup, as scraped).
 _POST = re.compile(r"^[ \t]*(\S.{5,}?)\s*([—―–]|--)\s*([^()\n—―]{2,60}?)\s*\(@\w{1,30}\)",
                    re.M)
+#: “We will build it.” ― Jane Smith: a paragraph of one quotation signed with a
+#: dash and a name, the layout of pull quotes, epigraphs and vox-pop round-ups
+#: (Chicago Manual of Style 13.36 on the source line of an epigraph).
+_SIGNED = re.compile(r"^[ \t]*([“\x22][^\n]{10,}[”\x22])[ \t\u00a0]*([—―–]|--)[ \t\u00a0]*"
+                     r"([A-Z][^\n()@]{1,60}?)[ \t.]*$", re.M)
 
 
-def _layout_frames(text: str, frames: list[_Frame]) -> list[_Frame]:
-    """Attributions marked by layout rather than syntax: transcripts and posts."""
+def _layout_frames(text: str, frames: list[Frame]) -> list[Frame]:
+    """Attributions marked by layout rather than syntax: transcripts, posts and
+    signed quotations."""
     taken = [f.content for f in frames]
     out = []
     for m in _TRANSCRIPT.finditer(text):
         label = m.group(1).strip()
         if label.lower() in {"update", "note", "editor's note", "related", "watch", "read more"}:
             continue
-        out.append(_Frame((m.start(2), m.end(2)), "transcript", cue=(m.end(1), m.end(1) + 1),
+        out.append(Frame((m.start(2), m.end(2)), "transcript", cue=(m.end(1), m.end(1) + 1),
                           speaker=(m.start(1), m.start(1) + len(label))))
     for m in _POST.finditer(text):
-        out.append(_Frame((m.start(1), m.end(1)), "post", cue=(m.start(2), m.end(2)),
+        out.append(Frame((m.start(1), m.end(1)), "post", cue=(m.start(2), m.end(2)),
                           speaker=(m.start(3), m.end(3))))
+    for m in _SIGNED.finditer(text):
+        if len(m.group(3).split()) <= 6:
+            out.append(Frame((m.start(1), m.end(1)), "signed", cue=(m.start(2), m.end(2)),
+                             speaker=(m.start(3), m.end(3))))
     return [f for f in out if not any(s < f.content[1] and f.content[0] < e for s, e in taken)]
+
+
+# -- "X said:" and the paragraph after ------------------------------------------------
+
+
+def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
+                  quoted: list[bool]) -> list[Frame]:
+    """A paragraph ending in a speech verb and a colon ("Limbaugh added:")
+    introduces the next paragraph, quoted or set as a block quotation, as the
+    content (Chicago Manual of Style 13.9-13.10 on introducing block quotations)."""
+    text = doc.text
+    cued = {f.cue_tok.i for f in frames if f.cue_tok is not None}
+    covered = [f.content for f in frames]
+    out = []
+    for colon in doc:
+        if colon.text != ":" or quoted[colon.idx]:
+            continue
+        after = colon.idx + 1
+        nxt_start = after
+        while nxt_start < len(text) and text[nxt_start].isspace():
+            nxt_start += 1
+        if nxt_start >= len(text) or "\n" not in text[after:nxt_start]:
+            continue  # the colon does not end its paragraph
+        cands = [t for t in colon.sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                 and not quoted[t.idx] and t.i not in cued
+                 and t.lemma_.lower() in SPEECH_VERBS and subject_of(t) is not None]
+        if not cands:
+            continue
+        cue = cands[-1]
+        q = next((q for q in quotes if q.start == nxt_start), None)
+        if q is not None:
+            rng = trim(text, q.inner_start, q.inner_end)
+        else:
+            para_end = text.find("\n", nxt_start)
+            rng = trim(text, nxt_start, len(text) if para_end < 0 else para_end)
+        if rng is None or any(s < rng[1] and rng[0] < e for s, e in covered):
+            continue
+        out.append(Frame(rng, "colon", cue=cue_range(cue), cue_tok=cue, subject=subject_of(cue)))
+    return out
 
 
 # -- quotations no frame covers ----------------------------------------------------
 
 
-def _quote_frames(doc: Any, quotes: list[Quote], frames: list[_Frame],
-                  quoted: list[bool]) -> list[_Frame]:
+def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
+                  quoted: list[bool]) -> list[Frame]:
     text = doc.text
     covered = [(f.content[0], f.content[1]) for f in frames]
     by_cue = {f.cue_tok.i: f for f in frames if f.cue_tok is not None}
-    out: list[_Frame] = []
+    out: list[Frame] = []
     for q in quotes:
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
             continue
@@ -353,15 +273,15 @@ def _quote_frames(doc: Any, quotes: list[Quote], frames: list[_Frame],
         inner = (q.inner_start, q.inner_end)
         cue = _nearest_cue(doc, q, quoted)
         if cue is not None and cue.i not in by_cue:
-            frame = _Frame(inner, "quote", cue=_cue_range(cue), cue_tok=cue, subject=_subject(cue))
+            frame = Frame(inner, "quote", cue=cue_range(cue), cue_tok=cue, subject=subject_of(cue))
             by_cue[cue.i] = frame
         elif cue is not None:
-            frame = _Frame(inner, "continuation", copy_of=by_cue[cue.i])
+            frame = Frame(inner, "continuation", copy_of=by_cue[cue.i])
         else:
             prev = _previous_direct(text, q, frames + out)
             if prev is None:
                 continue
-            frame = _Frame(inner, "continuation", copy_of=prev)
+            frame = Frame(inner, "continuation", copy_of=prev)
         out.append(frame)
     return out
 
@@ -387,13 +307,13 @@ def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
         if touching or after or before:
             window.extend(sent)
     cands = [t for t in window if not quoted[t.idx] and t.pos_ in ("VERB", "AUX")
-             and t.lemma_.lower() in SPEECH_VERBS and _subject(t) is not None]
+             and t.lemma_.lower() in SPEECH_VERBS and subject_of(t) is not None]
     if not cands:
         return None
     return min(cands, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
 
 
-def _previous_direct(text: str, q: Quote, frames: list[_Frame]) -> _Frame | None:
+def _previous_direct(text: str, q: Quote, frames: list[Frame]) -> Frame | None:
     """A direct-quote frame ending in the same or the previous paragraph."""
     para_start = text.rfind("\n", 0, q.start) + 1
     prev_start = text.rfind("\n", 0, max(0, para_start - 1))
@@ -403,9 +323,9 @@ def _previous_direct(text: str, q: Quote, frames: list[_Frame]) -> _Frame | None
     best = None
     for f in frames:
         direct_like = f.pattern in ("quote", "ccomp", "continuation")
-        if direct_like and prev_start <= f.content[1] <= q.start:
-            if best is None or f.content[1] > best.content[1]:
-                best = f
+        if (direct_like and prev_start <= f.content[1] <= q.start
+                and (best is None or f.content[1] > best.content[1])):
+            best = f
     return best
 
 
@@ -429,43 +349,6 @@ def _quoted_mask(n: int, quotes: list[Quote]) -> list[bool]:
     return mask
 
 
-def _range(toks: list[Any], anchor: Any = None) -> tuple[int, int] | None:
-    """Character range of tokens within ``anchor``'s paragraph (default: the first
-    token's), trimmed of punctuation and spaces at both ends."""
-    toks = [t for t in toks if not t.is_space]
-    if not toks:
-        return None
-    text = toks[0].doc.text
-    pos = (anchor if anchor is not None else toks[0]).idx
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    para_end = len(text) if para_end < 0 else para_end
-    toks = [t for t in toks if para_start <= t.idx < para_end]
-    if not toks:
-        return None
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t) for t in toks)
-    return _trim(text, start, end)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
-        end -= 1
-    if end <= start:
-        return None
-    # Give back a quotation mark the trimming orphaned: a “disaster” not a “disaster.
-    chunk = text[start:end]
-    if chunk.count("“") > chunk.count("”") and text[end : end + 1] == "”":
-        end += 1
-    elif chunk.count('"') % 2 and text[end : end + 1] == '"':
-        end += 1
-    if chunk.count("”") > chunk.count("“") and start and text[start - 1] == "“":
-        start -= 1
-    return start, end
-
-
 def _extend_to_quotes(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
     """Grow a content range to the whole of every quotation it reaches into."""
     start, end = content
@@ -475,7 +358,7 @@ def _extend_to_quotes(content: tuple[int, int], quotes: list[Quote]) -> tuple[in
     return start, end
 
 
-def _dedupe(frames: list[_Frame]) -> list[_Frame]:
+def _dedupe(frames: list[Frame]) -> list[Frame]:
     """One frame per content range, and no frame whose cue lies inside another
     frame's content: attributions are univocal, each word belongs to one (the
     PolNeAR and PARC convention), so "X reported that Y said Z" is X's alone."""
@@ -511,15 +394,15 @@ def _speaker_range(subject: Any, cue_tok: Any, quotes: list[Quote]) -> tuple[int
         lo -= 1
     while hi + 1 in idx:
         hi += 1
-    return _range([t for t in run if lo <= t.i <= hi])
+    return token_range([t for t in run if lo <= t.i <= hi])
 
 
 # -- attributions ------------------------------------------------------------------
 
 
-def _build(doc: Any, f: _Frame, quotes: list[Quote], outlets: OutletIndex) -> Attribution | None:
+def _build(doc: Any, f: Frame, quotes: list[Quote], outlets: OutletIndex) -> Attribution | None:
     text = doc.text
-    content = _trim(text, *f.content)
+    content = trim(text, *f.content)
     if content is None:
         return None
     src = f.copy_of if f.copy_of is not None else f
@@ -544,6 +427,7 @@ def _build(doc: Any, f: _Frame, quotes: list[Quote], outlets: OutletIndex) -> At
         role=info.role,
         antecedent=_span(text, info.antecedent) if info.antecedent else None,
         pattern=f.pattern,
+        fragments=tuple(x for r in f.fragments if (x := _span(text, r)) is not None),
     )
 
 
@@ -559,7 +443,7 @@ def _quoted_share(content: tuple[int, int], quotes: list[Quote]) -> float:
     return inside / max(1, end - start)
 
 
-def _via(doc: Any, f: _Frame, info: SpeakerInfo, outlets: OutletIndex) -> str | None:
+def _via(doc: Any, f: Frame, info: SpeakerInfo, outlets: OutletIndex) -> str | None:
     """The outlet an attribution is reported through.
 
     The addressee of "told" ("told the Al-Monitor"), an "interview with" object, or

@@ -160,9 +160,8 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if persons and not _role_head(head):
         person = max(persons, key=len)
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
-    if lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS:
-        if not persons:
-            return SpeakerInfo("anonymous")
+    if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
+        return SpeakerInfo("anonymous")
     orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)

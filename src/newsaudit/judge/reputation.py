@@ -8,8 +8,9 @@ mean; every rating is still listed, with ``counted`` telling which ones formed
 the score. A user's override, when
 there is one, sets the score and label alone. Label: high (>= :data:`HIGH`),
 low (< :data:`LOW`), mixed between, satire when a rater classes the site as
-satire (satire is not fake news), and unknown when no rater knows the source. Disagreement is shown: the spread of
-the scores and the raters more than :data:`DISAGREE` away from the combined score.
+satire (satire is not fake news), and unknown when no rater knows the source.
+Disagreement is shown: the spread of the scores and the raters more than
+:data:`DISAGREE` away from the combined score.
 """
 
 from __future__ import annotations
