@@ -2,13 +2,13 @@
 
 The combined score is the weighted mean of the raters' scores mapped to [0, 1]
 (weights in :data:`newsaudit.judge.raters.WEIGHTS`). One rating organisation
-counts once: NewsGuard's score reaches the data through three sets and MBFC's
-labels through four, so only the most recent of a family's ratings enters the
-mean; every rating is still listed, with ``counted`` telling which ones formed
-the score. A user's override, when
-there is one, sets the score and label alone. Label: high (>= :data:`HIGH`),
-low (< :data:`LOW`), mixed between, satire when a rater classes the site as
-satire (satire is not fake news), and unknown when no rater knows the source.
+counts once: NewsGuard's score reaches the data through four sets, MBFC's labels
+through five and Wikipedia's through two, so only one of a family's ratings (the
+most recent) enters the mean; every rating is still listed, with ``counted``
+telling which ones formed the score. A user's override, when there is one, sets
+the score and label alone. Label: high (>= :data:`HIGH`), low (< :data:`LOW`),
+mixed between, satire when a rater classes the site as satire (satire is not
+fake news), and unknown when no rater knows the source.
 Disagreement is shown: the spread of the scores and the raters more than
 :data:`DISAGREE` away from the combined score.
 """
@@ -30,25 +30,41 @@ DISAGREE = 0.3
 
 
 #: Rating organisations whose ratings reach the data through several sets.
-FAMILIES = ("NewsGuard", "MBFC")
+FAMILIES = ("NewsGuard", "MBFC", "Wikipedia")
 
 
 def family(rater: str) -> str:
-    """The organisation behind a rater's name ("NewsGuard (NELA-GT-2018)" -> "NewsGuard")."""
-    return next((f for f in FAMILIES if f in rater), rater)
+    """The organisation behind a rater's name ("NewsGuard (NELA-GT-2018)" -> "NewsGuard").
+
+    Burdisso et al.'s golden-truth labels name their source too
+    ("golden truth (newsguard)"): they are that organisation's rating, relabelled.
+    """
+    low = rater.lower()
+    return next((f for f in FAMILIES if f.lower() in low), rater)
 
 
 def counted(ratings: list[dict]) -> list[dict]:
-    """The ratings that enter the combined score: each family's most recent one(s)."""
+    """The ratings that enter the combined score: one per rating organisation.
+
+    Of a family's ratings the most recent counts; on the same date, the one with
+    the larger weight, then a numeric value over a label.
+    """
     scored = [r for r in ratings if r.get("score") is not None]
     overrides = [r for r in scored if r.get("override")]
     if overrides:
         return overrides
-    latest: dict[str, str] = {}
+    best: dict[str, dict] = {}
     for r in scored:
         fam = family(r["rater"])
-        latest[fam] = max(latest.get(fam, ""), str(r.get("date") or ""))
-    return [r for r in scored if str(r.get("date") or "") == latest[family(r["rater"])]]
+        if fam not in best or _rank(r) > _rank(best[fam]):
+            best[fam] = r
+    chosen = {id(r) for r in best.values()}
+    return [r for r in scored if id(r) in chosen]
+
+
+def _rank(r: dict) -> tuple[str, float, bool]:
+    return (str(r.get("date") or ""), float(r.get("weight", 1.0)),
+            isinstance(r.get("value"), float))
 
 
 def combine(ratings: list[dict]) -> tuple[float | None, str, dict[str, Any]]:
