@@ -40,6 +40,11 @@ def test_cli_analyze_text_format(example_path: Path, capsys) -> None:
     assert code == 0
     assert "Trump Administration In Secret Talks With Russia Over Syria Conflict" in out
     assert "donation" in out
+    # The signals table, with the example's sourcing and plain headline.
+    assert "language signals" in out
+    assert "headline clickbait cues" in out and "0 (none)" in out
+    # An older NewsGuard copy is listed but shown as not counted.
+    assert "(0.12)" in out
 
 
 def test_cli_analyze_out_file(example_path: Path, tmp_path: Path, capsys) -> None:

@@ -122,7 +122,7 @@ def _page_queries(article: Article) -> list[str]:
     return queries
 
 
-@stage("judge.reputation", version="1", requires=("body",), assigns=("source_rating",))
+@stage("judge.reputation", version="2", requires=("body",), assigns=("source_rating",))
 class Reputation:
     """Rate the page's source and every source in its provenance from public ratings."""
 
