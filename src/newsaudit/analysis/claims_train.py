@@ -22,6 +22,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -75,7 +76,7 @@ def load_clef(name: str) -> list[Example]:
     return out
 
 
-def parse_cached(name: str, texts: Sequence[str], nlp: object = None) -> list[list[Tok]]:
+def parse_cached(name: str, texts: Sequence[str], nlp: Any = None) -> list[list[Tok]]:
     """Tokens of every text, parsed with the shared spaCy pipeline and cached by content.
 
     Args:
