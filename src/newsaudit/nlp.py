@@ -58,4 +58,48 @@ class Parse:
         self.nlp = load(options.spacy_model)
 
     def __call__(self, article: Article) -> None:
-        article.doc = self.nlp(article.body_text())
+        article.doc = parse_long(self.nlp, article.body_text())
+
+
+#: Texts longer than this are parsed in pieces split at line breaks (spaCy
+#: refuses texts over ``nlp.max_length``, 1,000,000 characters, and its parser's
+#: memory grows with the length of what it is given at once).
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Contiguous pieces of ``text`` of at most about ``size`` characters.
+
+    Each piece ends after a line break where there is one in its second half,
+    else after a space, else at ``size``; joined, the pieces are ``text``.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        end = cut + 1 if cut >= 0 else end
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def parse_long(nlp: Any, text: str) -> Any:
+    """One ``Doc`` over ``text`` of any length, offsets equal to ``text``'s.
+
+    Short texts are parsed in one call; longer ones piece by piece, joined with
+    ``Doc.from_docs`` (sentences, parse and entities kept; no sentence crosses a
+    piece boundary, which falls at a line break).
+    """
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(chunks(text), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - from_docs keeps the text; checked anyway
+        raise DataError("internal: the pieces of a long text did not join back")
+    return doc

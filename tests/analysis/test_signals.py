@@ -128,6 +128,20 @@ def test_windowed_vader_scores_equal_vaders():
         assert fast.polarity_scores(text) == plain.polarity_scores(text)
 
 
+def test_but_rule_matches_vaders_on_repeated_scores():
+    import random
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(1, 40)
+        words = [rng.choice(["good", "bad", "but", "the", "BUT", "plan"]) for _ in range(n)]
+        scores = [rng.choice([0, 0, 0.5, 1.0, 2.0, -1.0, -2.0, 3.0]) for _ in range(n)]
+        want = SentimentIntensityAnalyzer._but_check(words, list(scores))
+        assert lexicons.but_check(words, list(scores)) == want
+
+
 def test_missing_nela_package_is_a_clear_error(monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(

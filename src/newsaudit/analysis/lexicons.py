@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import heapq
 import importlib.util
 import re
 from dataclasses import dataclass
@@ -111,7 +112,9 @@ def vader() -> Any:
     idiom check, which makes scoring a whole article quadratic in its length
     (16 ms for 5,600 characters, most of it in those copies). The checks only
     read the three tokens before and two after the word they score, so here
-    they are given that window: the same scores, in linear time. Texts without
+    they are given that window: the same scores, in linear time. Its "but"
+    rule finds each score with ``list.index``, quadratic too: here the same
+    first-equal-value look-up is kept in heaps (``_but_check``). Texts without
     emoji also skip VADER's character-by-character copy that replaces them
     (the rest of ``polarity_scores`` is VADER's own, MIT licence).
     """
@@ -152,11 +155,43 @@ def vader() -> Any:
             return float(base._negation_check(valence, words[lo:i + 3], start_i, i - lo))
 
         @staticmethod
+        def _but_check(words: list[str], sentiments: list[float]) -> list[float]:
+            return but_check(words, sentiments)
+
+        @staticmethod
         def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
             lo = max(0, i - 3)
             return float(base._special_idioms_check(valence, words[lo:i + 3], i - lo))
 
     return WindowedAnalyzer()
+
+
+def but_check(words: list[str], sentiments: list[float]) -> list[float]:
+    """VADER 3.3.2's contrastive "but" rule, with the same results in O(n log n).
+
+    VADER walks the scores in order and, for each value, scales the *first*
+    score equal to it (``list.index``): by 0.5 before the first "but", by 1.5
+    after it. That look-up is kept here as a heap of positions per value.
+    """
+    lower = [str(w).lower() for w in words]
+    if "but" not in lower:
+        return sentiments
+    bi = lower.index("but")
+    heaps: dict[float, list[int]] = {}
+    for i, v in enumerate(sentiments):
+        heaps.setdefault(v, []).append(i)  # ascending: already heaps
+    for k in range(len(sentiments)):
+        v = sentiments[k]
+        heap = heaps[v]
+        while sentiments[heap[0]] != v:  # stale: that position has changed since
+            heapq.heappop(heap)
+        si = heap[0]
+        if si == bi:
+            continue
+        new = v * 0.5 if si < bi else v * 1.5
+        sentiments[si] = new
+        heapq.heappush(heaps.setdefault(new, []), si)
+    return sentiments
 
 
 @functools.lru_cache(maxsize=1)

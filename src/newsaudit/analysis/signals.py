@@ -28,6 +28,7 @@ written to ``signals["sourcing"]`` by :mod:`newsaudit.analysis.sourcing`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import string
@@ -283,11 +284,12 @@ def _complexity(words: list[str], counts: Counter[str], sentences: list[str]) ->
     n_long = sum(c for w, c in counts.items() if len(w) >= 7)
     # Complex words (3+ syllables) for SMOG; a capitalised one counts only where a
     # sentence starts with it (a proper noun elsewhere), as in NELA.
+    starts = sorted(sentences)
     n_complex = 0
     for w, c in counts.items():
         if lexicons.syllables(w) < 3:
             continue
-        if not w[0].isupper() or any(s.startswith(w) for s in sentences):
+        if not w[0].isupper() or _starts_some(starts, w):
             n_complex += c
     return {
         "ttr": round(len(counts) / n_words, 6),
@@ -300,6 +302,12 @@ def _complexity(words: list[str], counts: Counter[str], sentences: list[str]) ->
         "coleman_liau_index": round(5.89 * n_chars / n_words - 30 * n_sents / n_words - 15.8, 4),
         "lix": round(n_words / n_sents + 100 * n_long / n_words, 6),
     }
+
+
+def _starts_some(sorted_texts: list[str], prefix: str) -> bool:
+    """Whether any of the sorted texts starts with ``prefix`` (binary search)."""
+    i = bisect.bisect_left(sorted_texts, prefix)
+    return i < len(sorted_texts) and sorted_texts[i].startswith(prefix)
 
 
 def headline(title: str, offset: int | None = 0, nlp: Any = None) -> dict[str, Any]:
