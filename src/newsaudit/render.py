@@ -100,8 +100,8 @@ def _rating_table(r: dict[str, Any], title: str) -> RenderableType:
                       cell, x["date"], x["licence"])
     parts: list[RenderableType] = [head, table]
     if uncounted:
-        parts.append(Text("(score): an older rating by an organisation already counted",
-                          style="dim"))
+        parts.append(Text("(score): this organisation's rating through another data set, "
+                          "counted once", style="dim"))
     return Panel(Group(*parts), title=title, title_align="left")
 
 

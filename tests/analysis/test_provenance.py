@@ -150,6 +150,10 @@ def test_provenance_syndication_negatives(text: str) -> None:
      "By JILL COLVIN, Associated Press"),
     ("Associated Press\nThe president spoke on Monday.", "The Associated Press",
      "Associated Press"),
+    ("Tom Krisher, Ap Auto Writer\nNew SUVs dominate the show.", "The Associated Press",
+     "Tom Krisher, Ap Auto Writer"),
+    ("By Jill Colvin, AP White House Writer\nThe president spoke.", "The Associated Press",
+     "By Jill Colvin, AP White House Writer"),
     ("Copyright 2018 The Associated Press. All rights reserved.", "The Associated Press",
      "Copyright 2018 The Associated Press"),
     ("The vote is Friday.\nThe Associated Press contributed to this report.",
@@ -174,6 +178,7 @@ def test_provenance_wire_credits(text: str, wire: str, evidence: str) -> None:
     "(AP Photo/Evan Vucci) The president waves.",
     "By Mark Smith\nThe council met.",
     "He said Reuters had asked for comment.",
+    "Jane Smith, Staff Writer\nThe council met.",
 ])
 def test_provenance_wire_negatives(text: str) -> None:
     assert find_provenance(_article(text)).wire == []

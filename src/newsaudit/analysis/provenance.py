@@ -128,6 +128,12 @@ WIRE_PATTERNS: list[Pattern] = [
         r"^[ \t]*[Bb]y:?[ \t]+(?:[A-Z][\w.'’-]*,?[ \t]+(?:and[ \t]+)?){0,6}(?:(?:\||of)[ \t]+)?"
         rf"(?P<name>{_MAJOR_WIRES}|Reuters Staff)(?: [Ss]taff| [A-Z][a-z]+ [Ww]riters?)?"
         r"[ \t]*$", re.M)),
+    # A staff title after the name: "Tom Krisher, AP Auto Writer" (sites often
+    # set it in title case: "Ap Auto Writer"), "Jane Doe, Associated Press Writer".
+    Pattern("byline", ("writer",), re.compile(
+        r"^[ \t]*(?:[Bb]y:?[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*,[ \t]*"
+        r"(?P<name>AP|Ap|(?:The )?Associated Press)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+"
+        r"[Ww]riters?[ \t]*$", re.M), name="The Associated Press"),
     Pattern("byline", ("associated press",), re.compile(
         r"^[ \t]*(?P<name>(?:The )?Associated Press|ASSOCIATED PRESS)[ \t]*$", re.M)),
     Pattern("copyright", ("©", "copyright"), re.compile(
