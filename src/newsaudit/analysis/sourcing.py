@@ -420,7 +420,7 @@ def _build(doc: Any, f: Frame, quotes: list[Quote], outlets: OutletIndex) -> Att
         speaker=_span(text, speaker_range) if speaker_range else None,
         speaker_type=info.type,
         cue=cue,
-        content=_span(text, content),
+        content=Span(content[0], content[1], text[content[0]:content[1]]),
         direct=direct,
         via=_via(doc, src, info, outlets),
         speaker_name=info.name,
@@ -501,7 +501,7 @@ def summarize(attributions: list[Attribution], n_words: int) -> dict[str, Any]:
     }
 
 
-@stage("analysis.sourcing", version="1", requires=("doc",), assigns=("attributions", "signals"))
+@stage("analysis.sourcing", version="2", requires=("doc",), assigns=("attributions", "signals"))
 def sourcing(article: Article, options: Options) -> None:
     """Find who says what (attributions) and summarise the article's sourcing."""
     doc = article.doc
