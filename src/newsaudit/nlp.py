@@ -7,6 +7,7 @@ everything outside the body blanked, so token offsets are offsets into ``text``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import logging
@@ -59,6 +60,53 @@ class Parse:
 
     def __call__(self, article: Article) -> None:
         article.doc = parse_long(self.nlp, article.body_text())
+
+
+_TEXT_KEY = "newsaudit.text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per ``Doc``.
+
+    spaCy joins every token's text again on each access to ``Doc.text``: code
+    that needs the text once per finding would be quadratic in the length of the
+    article. The text is kept in ``doc.user_data``.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def _index(doc: Any, key: str, items: Any) -> tuple[list[int], list[Any]]:
+    """Spans from ``items(doc)`` sorted by start, built once and kept in ``user_data``."""
+    found = doc.user_data.get(key)
+    if found is None:
+        spans = sorted(items(doc), key=lambda x: x.start_char)
+        found = doc.user_data[key] = ([x.start_char for x in spans], spans)
+    return found  # type: ignore[no-any-return]
+
+
+def ents_starting(doc: Any, lo: int, hi: int) -> list[Any]:
+    """Entities of ``doc`` that start at a character in ``[lo, hi)``.
+
+    Like ``Doc.ents`` and ``Span.ents``, which rebuild the entity list from every
+    token on each access, but from an index built once per ``Doc``.
+    """
+    starts, ents = _index(doc, "newsaudit.ents", lambda d: d.ents)
+    return ents[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+def ents_within(span: Any) -> list[Any]:
+    """The entities inside ``span`` (``Span.ents``, from the per-Doc index)."""
+    return [e for e in ents_starting(span.doc, span.start_char, span.end_char)
+            if e.end_char <= span.end_char]
+
+
+def sents_starting(doc: Any, lo: int, hi: int) -> list[Any]:
+    """Sentences of ``doc`` that start at a character in ``[lo, hi)``, in order."""
+    starts, sents = _index(doc, "newsaudit.sents", lambda d: d.sents)
+    return sents[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 #: Texts longer than this are parsed in pieces split at line breaks (spaCy

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article
+from ..nlp import doc_text
 from ..options import Options
 from ..pipeline import stage
 
@@ -73,7 +74,7 @@ def find_entities(doc: Any) -> list[Entity]:
     Returns:
         One :class:`Entity` per recognised entity, trimmed as described above.
     """
-    text = doc.text
+    text = doc_text(doc)
     out: list[Entity] = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char

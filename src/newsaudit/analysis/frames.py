@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import doc_text
 from . import cue_lexicon
 from .speakers import OUTLET_HEADS
 
@@ -338,7 +339,7 @@ def token_range(toks: list[Any], anchor: Any = None) -> tuple[int, int] | None:
     toks = [t for t in toks if not t.is_space]
     if not toks:
         return None
-    text = toks[0].doc.text
+    text = doc_text(toks[0].doc)
     pos = (anchor if anchor is not None else toks[0]).idx
     para_start = text.rfind("\n", 0, pos) + 1
     para_end = text.find("\n", pos)

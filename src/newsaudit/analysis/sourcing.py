@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..article import Article, Span
+from ..nlp import doc_text, ents_within, sents_starting
 from ..options import Options
 from ..pipeline import stage
 from .frames import (
@@ -113,7 +114,7 @@ def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
     Returns:
         Attributions in text order of their content.
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     outlets = OutletIndex(provenance)
     quoted = _quoted_mask(len(text), quotes)
@@ -225,7 +226,7 @@ def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
     """A paragraph ending in a speech verb and a colon ("Limbaugh added:")
     introduces the next paragraph, quoted or set as a block quotation, as the
     content (Chicago Manual of Style 13.9-13.10 on introducing block quotations)."""
-    text = doc.text
+    text = doc_text(doc)
     cued = {f.cue_tok.i for f in frames if f.cue_tok is not None}
     covered = [f.content for f in frames]
     out = []
@@ -261,7 +262,7 @@ def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
 
 def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
                   quoted: list[bool]) -> list[Frame]:
-    text = doc.text
+    text = doc_text(doc)
     covered = [(f.content[0], f.content[1]) for f in frames]
     by_cue = {f.cue_tok.i: f for f in frames if f.cue_tok is not None}
     out: list[Frame] = []
@@ -288,7 +289,7 @@ def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
 
 def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
     """The speech verb with a subject nearest the quotation, in its paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, q.start) + 1
     para_end = text.find("\n", q.end)
     para_end = len(text) if para_end < 0 else para_end
@@ -297,8 +298,8 @@ def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
         return None
     sents = {span[0].sent.start, span[-1].sent.start}
     window = []
-    for sent in doc.sents:
-        if sent.start_char < para_start or sent.end_char > para_end + 1:
+    for sent in sents_starting(doc, para_start, para_end + 1):
+        if sent.end_char > para_end + 1:
             continue
         touching = sent.start in sents
         after = q.end <= sent.start_char and not text[q.end:sent.start_char].strip(" ,")
@@ -401,7 +402,7 @@ def _speaker_range(subject: Any, cue_tok: Any, quotes: list[Quote]) -> tuple[int
 
 
 def _build(doc: Any, f: Frame, quotes: list[Quote], outlets: OutletIndex) -> Attribution | None:
-    text = doc.text
+    text = doc_text(doc)
     content = trim(text, *f.content)
     if content is None:
         return None
@@ -470,7 +471,7 @@ def _via(doc: Any, f: Frame, info: SpeakerInfo, outlets: OutletIndex) -> str | N
         if name:
             return name
         if not outlets.names and tok.lemma_ == "tell" and c.ent_type_ == "ORG":
-            ents = [e for e in phrase.ents if e.label_ == "ORG"]
+            ents = [e for e in ents_within(phrase) if e.label_ == "ORG"]
             if ents:
                 return clean_name(ents[0].text)
     return None

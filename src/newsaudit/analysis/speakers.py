@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import ents_starting, ents_within
+
 #: Head nouns of anonymous sources: people or groups described by role, never by
 #: name ("a former diplomat", "officials", "sources familiar with the matter", "a
 #: person close to", "a senior administration official"). A phrase with one of
@@ -156,13 +158,13 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
     if outlet is not None:
         return SpeakerInfo("outlet", name=outlet, outlet=outlet)
-    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    persons = [e for e in ents_within(span) if e.label_ == "PERSON"]
     if persons and not _role_head(head):
         person = max(persons, key=len)
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
     if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
         return SpeakerInfo("anonymous")
-    orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
+    orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS]
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
     if orgs:
@@ -206,7 +208,7 @@ def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
         labels = set(ORG_LABELS) - {"GPE"}
     else:
         labels = {"ORG"}
-    cands = [e for e in doc.ents if e.label_ in labels and lo <= e.start_char < span.start_char]
+    cands = [e for e in ents_starting(doc, lo, span.start_char) if e.label_ in labels]
     if lower in THING_PRONOUNS | GROUP_PRONOUNS:
         for start, end, _name in outlets.mentions:
             if lo <= start < span.start_char:
