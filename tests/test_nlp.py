@@ -40,3 +40,20 @@ def test_long_text_parsed_in_pieces_keeps_offsets(example_text: str,
     whole_ents = {(e.start_char, e.end_char, e.label_) for e in whole.ents}
     assert len(ents & whole_ents) >= 0.8 * len(whole_ents)
     assert len(list(doc.sents)) >= len(list(whole.sents))
+
+
+def test_indexed_lookups_equal_spacys(example_text: str) -> None:
+    from newsaudit.nlp import doc_text, ents_starting, ents_within, sents_starting
+
+    doc = load()(example_text)
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # built once
+    n = len(example_text)
+    assert [e.text for e in ents_starting(doc, 0, n)] == [e.text for e in doc.ents]
+    mid = n // 2
+    assert [e.start_char for e in ents_starting(doc, mid, n)] == [
+        e.start_char for e in doc.ents if e.start_char >= mid]
+    for sent in list(doc.sents)[:15]:
+        assert [e.text for e in ents_within(sent)] == [e.text for e in sent.ents]
+    assert [s.start for s in sents_starting(doc, mid, n)] == [
+        s.start for s in doc.sents if s.start_char >= mid]
