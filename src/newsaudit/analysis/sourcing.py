@@ -29,8 +29,10 @@ An attribution ties a *content* (what is said, believed or reported) to a *cue*
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -102,6 +104,32 @@ class Attribution:
     fragments: tuple[Span, ...] = ()
 
 
+class _Ranges:
+    """Half-open character ranges with their items, for overlap look-ups in
+    O(log n + k) (long articles have thousands of frames and quotations)."""
+
+    def __init__(self, items: Iterable[tuple[int, int, Any]] = ()):
+        self._items = sorted(items, key=lambda x: (x[0], x[1]))
+        self._starts = [x[0] for x in self._items]
+        self._longest = max((e - s for s, e, _ in self._items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Any]]:
+        """Items whose range overlaps ``[start, end)`` (``s < end and start < e``)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [x for x in self._items[lo:hi] if x[1] > start]
+
+    def containing(self, pos: int) -> list[tuple[int, int, Any]]:
+        """Items whose range holds ``pos`` (``s <= pos < e``)."""
+        return self.overlapping(pos, pos + 1)
+
+    def add(self, start: int, end: int, item: Any) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._items.insert(i, (start, end, item))
+        self._longest = max(self._longest, end - start)
+
+
 def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
     """Find attributions in a parsed text.
 
@@ -118,19 +146,20 @@ def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
     quotes = find_quotes(text)
     outlets = OutletIndex(provenance)
     quoted = _quoted_mask(len(text), quotes)
+    inner = _Ranges((q.inner_start, q.inner_end, q) for q in quotes)
     frames: list[Frame] = []
     for tok in doc:
         if quoted[tok.idx]:
             continue
         frame = prep_frame(tok) or verb_frame(tok) or noun_frame(tok)
         if frame is not None:
-            frame.content = _extend_to_quotes(frame.content, quotes)
+            frame.content = _extend_to_quotes(frame.content, inner)
             frames.append(frame)
     frames = _dedupe(frames + _layout_frames(text, frames))
     frames += _colon_frames(doc, quotes, frames, quoted)
     frames += _quote_frames(doc, quotes, frames, quoted)
     frames.sort(key=lambda f: f.content[0])
-    found = [a for f in frames if (a := _build(doc, f, quotes, outlets)) is not None]
+    found = [a for f in frames if (a := _build(doc, f, quoted, inner, outlets)) is not None]
     return _join_interrupted(text, _name_unnamed_outlets(found))
 
 
@@ -228,7 +257,8 @@ def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
     content (Chicago Manual of Style 13.9-13.10 on introducing block quotations)."""
     text = doc_text(doc)
     cued = {f.cue_tok.i for f in frames if f.cue_tok is not None}
-    covered = [f.content for f in frames]
+    covered = _Ranges((f.content[0], f.content[1], None) for f in frames)
+    starts = {q.start: q for q in quotes}
     out = []
     for colon in doc:
         if colon.text != ":" or quoted[colon.idx]:
@@ -245,13 +275,13 @@ def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
         if not cands:
             continue
         cue = cands[-1]
-        q = next((q for q in quotes if q.start == nxt_start), None)
+        q = starts.get(nxt_start)
         if q is not None:
             rng = trim(text, q.inner_start, q.inner_end)
         else:
             para_end = text.find("\n", nxt_start)
             rng = trim(text, nxt_start, len(text) if para_end < 0 else para_end)
-        if rng is None or any(s < rng[1] and rng[0] < e for s, e in covered):
+        if rng is None or covered.overlapping(*rng):
             continue
         out.append(Frame(rng, "colon", cue=cue_range(cue), cue_tok=cue, subject=subject_of(cue)))
     return out
@@ -263,11 +293,14 @@ def _colon_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
 def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
                   quoted: list[bool]) -> list[Frame]:
     text = doc_text(doc)
-    covered = [(f.content[0], f.content[1]) for f in frames]
+    covered = _Ranges((f.content[0], f.content[1], None) for f in frames)
     by_cue = {f.cue_tok.i: f for f in frames if f.cue_tok is not None}
+    # Direct-quote-like frames by where their content ends, for continuations.
+    ends = sorted((f.content[1], i) for i, f in enumerate(frames) if f.pattern in _DIRECT_LIKE)
+    pool = list(frames)
     out: list[Frame] = []
     for q in quotes:
-        if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+        if covered.overlapping(q.inner_start, q.inner_end):
             continue
         if q.words(text) < MIN_QUOTE_WORDS or _title_like(doc, q):
             continue
@@ -279,11 +312,14 @@ def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
         elif cue is not None:
             frame = Frame(inner, "continuation", copy_of=by_cue[cue.i])
         else:
-            prev = _previous_direct(text, q, frames + out)
+            prev = _previous_direct(text, q, pool, ends)
             if prev is None:
                 continue
             frame = Frame(inner, "continuation", copy_of=prev)
         out.append(frame)
+        pool.append(frame)
+        if frame.pattern in _DIRECT_LIKE:
+            bisect.insort(ends, (frame.content[1], len(pool) - 1))
     return out
 
 
@@ -314,20 +350,28 @@ def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
     return min(cands, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
 
 
-def _previous_direct(text: str, q: Quote, frames: list[Frame]) -> Frame | None:
-    """A direct-quote frame ending in the same or the previous paragraph."""
+_DIRECT_LIKE = ("quote", "ccomp", "continuation")
+
+
+def _previous_direct(text: str, q: Quote, pool: list[Frame],
+                     ends: list[tuple[int, int]]) -> Frame | None:
+    """A direct-quote frame ending in the same or the previous paragraph.
+
+    ``ends`` holds ``(content end, index in pool)`` of the direct-like frames,
+    sorted: the one ending last at or before the quotation wins.
+    """
     para_start = text.rfind("\n", 0, q.start) + 1
     prev_start = text.rfind("\n", 0, max(0, para_start - 1))
     while prev_start > 0 and not text[prev_start + 1: para_start].strip():
         prev_start = text.rfind("\n", 0, prev_start)  # skip blank lines
     prev_start = max(0, prev_start + 1) if prev_start >= 0 else 0
-    best = None
-    for f in frames:
-        direct_like = f.pattern in ("quote", "ccomp", "continuation")
-        if (direct_like and prev_start <= f.content[1] <= q.start
-                and (best is None or f.content[1] > best.content[1])):
-            best = f
-    return best
+    i = bisect.bisect_right(ends, (q.start, len(pool))) - 1
+    if i < 0 or ends[i][0] < prev_start:
+        return None
+    # The first frame (in pool order) among those ending at that same position.
+    end = ends[i][0]
+    j = bisect.bisect_left(ends, (end, -1))
+    return pool[ends[j][1]]
 
 
 def _title_like(doc: Any, q: Quote) -> bool:
@@ -350,13 +394,15 @@ def _quoted_mask(n: int, quotes: list[Quote]) -> list[bool]:
     return mask
 
 
-def _extend_to_quotes(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
+def _extend_to_quotes(content: tuple[int, int], inner: _Ranges) -> tuple[int, int]:
     """Grow a content range to the whole of every quotation it reaches into."""
     start, end = content
-    for q in quotes:
-        if q.inner_start < end and start < q.inner_end:
-            start, end = min(start, q.inner_start), max(end, q.inner_end)
-    return start, end
+    while True:
+        grown = start, end
+        for s, e, _ in inner.overlapping(start, end):
+            start, end = min(start, s), max(end, e)
+        if (start, end) == grown:
+            return start, end
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:
@@ -364,20 +410,21 @@ def _dedupe(frames: list[Frame]) -> list[Frame]:
     frame's content: attributions are univocal, each word belongs to one (the
     PolNeAR and PARC convention), so "X reported that Y said Z" is X's alone."""
     seen: set[tuple[int, int]] = set()
+    contents = _Ranges((f.content[0], f.content[1], f) for f in frames)
     out = []
     for f in frames:
         if f.content in seen:
             continue
-        if f.cue and any(g is not f and g.content[0] <= f.cue[0] < g.content[1]
+        if f.cue and any(g is not f
                          and not (f.content[0] <= g.cue[0] < f.content[1] if g.cue else False)
-                         for g in frames):
+                         for _, _, g in contents.containing(f.cue[0])):
             continue
         seen.add(f.content)
         out.append(f)
     return out
 
 
-def _speaker_range(subject: Any, cue_tok: Any, quotes: list[Quote]) -> tuple[int, int] | None:
+def _speaker_range(subject: Any, cue_tok: Any, quoted: list[bool]) -> tuple[int, int] | None:
     """The speaker phrase: the subject's subtree, minus quotations and long clauses."""
     toks = list(subject.subtree)
     if len(toks) > MAX_SPEAKER_TOKENS:
@@ -386,7 +433,7 @@ def _speaker_range(subject: Any, cue_tok: Any, quotes: list[Quote]) -> tuple[int
         toks = [t for t in toks if t.i not in drop]
     if cue_tok is not None:
         toks = [t for t in toks if t.i != cue_tok.i]
-    toks = [t for t in toks if not any(q.start <= t.idx < q.end for q in quotes)]
+    toks = [t for t in toks if not quoted[t.idx]]
     # Keep the contiguous run around the subject's head.
     run = sorted(toks, key=lambda t: t.i)
     idx = {t.i for t in run}
@@ -401,7 +448,8 @@ def _speaker_range(subject: Any, cue_tok: Any, quotes: list[Quote]) -> tuple[int
 # -- attributions ------------------------------------------------------------------
 
 
-def _build(doc: Any, f: Frame, quotes: list[Quote], outlets: OutletIndex) -> Attribution | None:
+def _build(doc: Any, f: Frame, quoted: list[bool], inner: _Ranges,
+           outlets: OutletIndex) -> Attribution | None:
     text = doc_text(doc)
     content = trim(text, *f.content)
     if content is None:
@@ -410,13 +458,13 @@ def _build(doc: Any, f: Frame, quotes: list[Quote], outlets: OutletIndex) -> Att
     cue = _span(text, f.cue) if f.copy_of is None and f.cue else None
     speaker_range = src.speaker
     if speaker_range is None and src.subject is not None:
-        speaker_range = _speaker_range(src.subject, src.cue_tok, quotes)
+        speaker_range = _speaker_range(src.subject, src.cue_tok, quoted)
     info = SpeakerInfo("unresolved")
     if speaker_range is not None:
         span = doc.char_span(*speaker_range, alignment_mode="expand")
         if span is not None and len(span):
             info = classify(span, outlets)
-    direct = _quoted_share(content, quotes) >= DIRECT_SHARE
+    direct = _quoted_share(content, inner) >= DIRECT_SHARE
     return Attribution(
         speaker=_span(text, speaker_range) if speaker_range else None,
         speaker_type=info.type,
@@ -438,9 +486,9 @@ def _span(text: str, rng: tuple[int, int] | None) -> Span | None:
     return Span(rng[0], rng[1], text[rng[0] : rng[1]])
 
 
-def _quoted_share(content: tuple[int, int], quotes: list[Quote]) -> float:
+def _quoted_share(content: tuple[int, int], inner: _Ranges) -> float:
     start, end = content
-    inside = sum(max(0, min(end, q.inner_end) - max(start, q.inner_start)) for q in quotes)
+    inside = sum(min(end, e) - max(start, s) for s, e, _ in inner.overlapping(start, end))
     return inside / max(1, end - start)
 
 
