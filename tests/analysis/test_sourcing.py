@@ -356,3 +356,111 @@ def test_sourcing_parenthetical_cue_fragments(nlp):
     (a,) = attributions(nlp, "The museum, Mr. Obama said, would make visitors face hard truths.")
     assert (a.speaker.text, a.pattern) == ("Mr. Obama", "parataxis")
     assert [f.text for f in a.fragments] == ["The museum", "would make visitors face hard truths."]
+
+
+# -- content boundaries (PolNeAR dev sentences) ----------------------------------------
+
+
+def _content(nlp, text, cue):
+    hits = [a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == cue]
+    assert len(hits) == 1, [(a.cue and a.cue.text, a.content.text) for a in hits]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        # a non-restrictive relative clause the writer adds
+        ("Trump compared his struggles to those of the former president, who also ran "
+         "into financial trouble at one point.", "compared",
+         "his struggles to those of the former president"),
+        ("He said he expects Clinton to fully recover from her bout with pneumonia, which "
+         "forced her to leave a Sept. 11 memorial event early.", "said",
+         "he expects Clinton to fully recover from her bout with pneumonia"),
+        # a participial clause set off by a comma
+        ("She said she believes we must continue to push policies that help make up for "
+         "racial divides in the United States, saying that “race still determines too much” "
+         "in America.", "said",
+         "she believes we must continue to push policies that help make up for racial "
+         "divides in the United States"),
+        # a second reporting verb coordinated with the cue, hung on the content
+        ('China said it was "resolutely opposed" to the test and warned North Korea to '
+         "refrain from further actions that would worsen the situation.", "said",
+         'it was "resolutely opposed" to the test'),
+    ],
+)
+def test_sourcing_content_leaves_out_trailing_asides(nlp, text, cue, content):
+    assert _content(nlp, text, cue).content.text == content
+
+
+def test_sourcing_coordinated_cue_with_own_complement_is_its_own_attribution(nlp):
+    text = ("She said fathers and parents who adopt would not be eligible for the six weeks of "
+            "paid leave, and when pressed on why the plan leaves out dads, the 34-year-old "
+            'mother of three replied, "It\'s meant to benefit, whether it\'s in same-sex '
+            "marriages as well, to benefit the mother who has given birth to the child if they "
+            'have legal married status under the tax code."')
+    said = _content(nlp, text, "said")
+    assert said.content.text == ("fathers and parents who adopt would not be eligible for the "
+                                 "six weeks of paid leave")
+    replied = _content(nlp, text, "replied")
+    assert replied.content.text.startswith("It's meant to benefit")
+
+
+def test_sourcing_xcomp_takes_coordinated_infinitives(nlp):
+    a = _content(nlp, "Obama promised to triple the size of the AmeriCorps program, grow the "
+                      "Peace Corps and create a new national service reserve program.", "promised")
+    assert a.content.text.endswith("and create a new national service reserve program")
+
+
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        ("Sanders talked about economic fairness, and a need to raise the minimum wage and "
+         "close corporate loopholes.", "talked",
+         "economic fairness, and a need to raise the minimum wage and close corporate loopholes"),
+        ("The leaders condemned Russia’s invasion of Ukraine, including its annexation of "
+         "Crimea.", "condemned",
+         "Russia’s invasion of Ukraine, including its annexation of Crimea"),
+        # a participle and a preposition the parser hangs on the verb, not the object
+        ("Hillary Clinton released her returns this year, even though they disclosed the "
+         "unseemly specter of her husband making millions of dollars from a for-profit "
+         "university.", "disclosed",
+         "the unseemly specter of her husband making millions of dollars from a for-profit "
+         "university"),
+        ("European leaders gathered Friday to discuss the torrent of challenges facing their "
+         "continent after Britain's decision to leave the European Union.", "to discuss",
+         "the torrent of challenges facing their continent after Britain's decision to leave "
+         "the European Union"),
+    ],
+)
+def test_sourcing_object_takes_conjuncts_and_including(nlp, text, cue, content):
+    assert _content(nlp, text, cue).content.text == content
+
+
+def test_sourcing_parenthetical_cue_after_ccomp(nlp):
+    text = ("The middle one-fifth paid 8.9 percent, the agency said in a June report, and "
+            "those in the bottom fifth of incomes paid 0.8 percent.")
+    a = _content(nlp, text, "said")
+    assert [f.text for f in a.fragments] == [
+        "The middle one-fifth paid 8.9 percent",
+        "and those in the bottom fifth of incomes paid 0.8 percent."]
+
+
+def test_sourcing_as_clause_with_object_is_not_a_comment(nlp):
+    text = ("Trump made the reference Monday as he discussed his commitment to improving "
+            "mental health services for veterans.")
+    assert "as_clause" not in {a.pattern for a in attributions(nlp, text)}
+
+
+def test_sourcing_fragment_runs_to_end_of_quotation(nlp):
+    text = ('"I think Lester Holt will be very fair," Sanders said, "but a lot of people are '
+            "going to be watching to see if that's true. The reason why so many corporate "
+            'newspapers are opposed to our movement is the same."')
+    a = _content(nlp, text, "said")
+    assert a.fragments[-1].text.endswith("is the same.")
+    assert a.fragments[0].text == "I think Lester Holt will be very fair"
+
+
+def test_sourcing_quote_with_one_name_is_not_a_title(nlp):
+    first, *_ = attributions(nlp, "“I would,” Melanie said to the TV. “I would, Donald.”")
+    assert [f.text for f in first.fragments] == ["I would", "I would, Donald."]

@@ -154,6 +154,11 @@ def find_attributions(doc: Any, provenance: Any = None) -> list[Attribution]:
         frame = prep_frame(tok) or verb_frame(tok) or noun_frame(tok)
         if frame is not None:
             frame.content = _extend_to_quotes(frame.content, inner)
+            # Each piece of an interrupted content is grown to its quotation too:
+            # "“I think he will be fair,” he said, “but ... true. The reason ...”"
+            # carries its second piece over the quotation's second sentence.
+            frame.fragments = tuple(trim(text, *_extend_to_quotes(r, inner)) or r
+                                    for r in frame.fragments)
             frames.append(frame)
     frames = _dedupe(frames + _layout_frames(text, frames))
     frames += _colon_frames(doc, quotes, frames, quoted)
@@ -380,7 +385,8 @@ def _title_like(doc: Any, q: Quote) -> bool:
     if span is None:
         return True
     words = [t for t in span if not (t.is_punct or t.is_stop or t.is_space)]
-    return bool(words) and all(t.is_title for t in words)
+    # One capitalised word is a name, not a title: “I would, Donald.” is speech.
+    return len(words) >= 2 and all(t.is_title for t in words)
 
 
 # -- spans -------------------------------------------------------------------------
