@@ -150,4 +150,5 @@ def parse_long(nlp: Any, text: str) -> Any:
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # pragma: no cover - from_docs keeps the text; checked anyway
         raise DataError("internal: the pieces of a long text did not join back")
+    doc.user_data[_TEXT_KEY] = text  # what doc_text() would build again
     return doc

@@ -114,7 +114,7 @@ def vader() -> Any:
     read the three tokens before and two after the word they score, so here
     they are given that window: the same scores, in linear time. Its "but"
     rule finds each score with ``list.index``, quadratic too: here the same
-    first-equal-value look-up is kept in heaps (``_but_check``). Texts without
+    first-equal-value look-up is kept in heaps (:func:`but_check`). Texts without
     emoji also skip VADER's character-by-character copy that replaces them
     (the rest of ``polarity_scores`` is VADER's own, MIT licence).
     """
@@ -154,9 +154,7 @@ def vader() -> Any:
             lo = max(0, i - 3)
             return float(base._negation_check(valence, words[lo:i + 3], start_i, i - lo))
 
-        @staticmethod
-        def _but_check(words: list[str], sentiments: list[float]) -> list[float]:
-            return but_check(words, sentiments)
+        _but_check = staticmethod(but_check)
 
         @staticmethod
         def _special_idioms_check(valence: float, words: list[str], i: int) -> float:

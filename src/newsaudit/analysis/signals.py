@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..article import Article
+from ..nlp import doc_text, load
 from ..options import Options
 from ..pipeline import stage
 from . import lexicons
@@ -152,7 +153,7 @@ def compute(doc: Any) -> dict[str, dict[str, float]]:
     hits["hedges"] += sum(1 for g in _ngrams(words, 3) if g in lex.words["hedges"])
     bias = {name: _rate(hits[key], n_words) for name, key in BIAS_LEXICONS}
 
-    vs = (lexicons.vader().polarity_scores(doc.text) if n_words
+    vs = (lexicons.vader().polarity_scores(doc_text(doc)) if n_words
           else {"neg": 0.0, "neu": 0.0, "pos": 0.0})
     affect: dict[str, float] = {"vadneg": vs["neg"], "vadneu": vs["neu"], "vadpos": vs["pos"]}
     for key in AFFECT_LEXICONS:
@@ -279,18 +280,15 @@ def _complexity(words: list[str], counts: Counter[str], sentences: list[str]) ->
         return {"ttr": 0.0, "avg_wordlen": 0.0, "word_count": float(n_words),
                 "flesch_kincaid_grade_level": 0.0, "smog_index": 0.0,
                 "coleman_liau_index": 0.0, "lix": 0.0}
+    syll = {w: lexicons.syllables(w) for w in counts}
     n_chars = sum(len(w) * c for w, c in counts.items())
-    n_syll = sum(lexicons.syllables(w) * c for w, c in counts.items())
+    n_syll = sum(syll[w] * c for w, c in counts.items())
     n_long = sum(c for w, c in counts.items() if len(w) >= 7)
     # Complex words (3+ syllables) for SMOG; a capitalised one counts only where a
     # sentence starts with it (a proper noun elsewhere), as in NELA.
     starts = sorted(sentences)
-    n_complex = 0
-    for w, c in counts.items():
-        if lexicons.syllables(w) < 3:
-            continue
-        if not w[0].isupper() or _starts_some(starts, w):
-            n_complex += c
+    n_complex = sum(c for w, c in counts.items()
+                    if syll[w] >= 3 and (not w[0].isupper() or _starts_some(starts, w)))
     return {
         "ttr": round(len(counts) / n_words, 6),
         "avg_wordlen": round(n_chars / n_words, 6),
@@ -342,7 +340,8 @@ def headline(title: str, offset: int | None = 0, nlp: Any = None) -> dict[str, A
         add("all_caps", s, e)
     for m in re.finditer(r"!+", title):
         add("exclamation", m.start(), m.end())
-    if title.rstrip().endswith("?"):
+    question = title.rstrip().endswith("?")
+    if question:
         add("question", len(title.rstrip()) - 1, len(title.rstrip()))
     if words and re.fullmatch(r"\d+", words[0].replace(",", "")):
         add("leading_number", *word_spans[0])
@@ -363,7 +362,7 @@ def headline(title: str, offset: int | None = 0, nlp: Any = None) -> dict[str, A
         "words": n,
         "allcaps": _rate(len(caps), n),
         "exclaim": _rate(title.count("!"), n),
-        "question": title.rstrip().endswith("?"),
+        "question": question,
         "leading_number": any(c["cue"] == "leading_number" for c in cues),
         "clickbait_cues": len({c["cue"] for c in cues}),
         "cues": cues,
@@ -385,10 +384,7 @@ class Signals:
     """Compute the language signals of the body and the headline's clickbait cues."""
 
     def __init__(self, options: Options):
-        from ..nlp import load
-
-        self._model = options.spacy_model
-        self._load = load
+        self.nlp = load(options.spacy_model)  # tags the headline
         lexicons.nela()  # fail early, with a clear message, if the lexicons are missing
         lexicons.vader()
 
@@ -397,4 +393,4 @@ class Signals:
             article.signals.update(compute(article.doc))
         found = _title(article)
         if found is not None and found[0].strip():
-            article.signals["headline"] = headline(found[0], found[1], self._load(self._model))
+            article.signals["headline"] = headline(found[0], found[1], self.nlp)

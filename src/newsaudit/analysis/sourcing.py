@@ -475,20 +475,18 @@ def _build(doc: Any, f: Frame, quoted: list[bool], inner: _Ranges,
         speaker=_span(text, speaker_range) if speaker_range else None,
         speaker_type=info.type,
         cue=cue,
-        content=Span(content[0], content[1], text[content[0]:content[1]]),
+        content=_span(text, content),
         direct=direct,
         via=_via(doc, src, info, outlets),
         speaker_name=info.name,
         role=info.role,
         antecedent=_span(text, info.antecedent) if info.antecedent else None,
         pattern=f.pattern,
-        fragments=tuple(x for r in f.fragments if (x := _span(text, r)) is not None),
+        fragments=tuple(_span(text, r) for r in f.fragments),
     )
 
 
-def _span(text: str, rng: tuple[int, int] | None) -> Span | None:
-    if rng is None:
-        return None
+def _span(text: str, rng: tuple[int, int]) -> Span:
     return Span(rng[0], rng[1], text[rng[0] : rng[1]])
 
 

@@ -67,13 +67,21 @@ def _rank(r: dict) -> tuple[str, float, bool]:
             isinstance(r.get("value"), float))
 
 
-def combine(ratings: list[dict]) -> tuple[float | None, str, dict[str, Any]]:
-    """Combined score, label and disagreement for a list of ratings."""
+def combine(ratings: list[dict], basis: list[dict] | None = None,
+            ) -> tuple[float | None, str, dict[str, Any]]:
+    """Combined score, label and disagreement for a list of ratings.
+
+    Args:
+        ratings: Every rating of the source.
+        basis: The ratings that form the score, if already chosen with
+            :func:`counted` (which is called otherwise).
+    """
     scored = [r for r in ratings if r.get("score") is not None]
     satire = any(r.get("satire") for r in ratings)
     if not scored:
         return None, "satire" if satire else "unknown", {}
-    basis = counted(ratings)
+    if basis is None:
+        basis = counted(ratings)
     total = sum(r["weight"] for r in basis)
     score = round(sum(r["score"] * r["weight"] for r in basis) / total, 3)
     label = "satire" if satire else "high" if score >= HIGH else "low" if score < LOW else "mixed"
@@ -94,8 +102,9 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
         return {"name": query, "domain": None, "score": None, "label": "unknown",
                 "ratings": [], "match": None, "disagreement": {}}
     ratings = index.ratings(found.domain)
-    score, label, disagreement = combine(ratings)
-    basis = {id(r) for r in counted(ratings)}
+    basis = counted(ratings)
+    score, label, disagreement = combine(ratings, basis)
+    in_basis = {id(r) for r in basis}
     return {
         "name": query or found.name,
         "domain": found.domain,
@@ -107,7 +116,7 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
             "scale": r["scale"], "label": r["label"],
             "score": None if r["score"] is None else round(r["score"], 4),
             "date": r["date"], "licence": r["licence"],
-            "counted": id(r) in basis,
+            "counted": id(r) in in_basis,
         } for r in ratings],
         "match": {"method": found.method, "confidence": found.confidence},
         "disagreement": disagreement,
