@@ -21,6 +21,10 @@ that annotators and tools settle differently do not matter. Also printed: any
 overlap (the "partial match" of Pareti 2016) and exact match after trimming
 spaces, quote marks and punctuation at both ends.
 
+Rows: newsaudit as shipped (attributions under the confidence model's threshold
+dropped, ``analysis/confidence.py``), the same with every candidate kept, and
+textacy.
+
 Anonymous-source accuracy: over gold sources matched by a predicted source,
 the share where "predicted speaker_type == anonymous" equals the gold label; a
 gold source is anonymous when it has no proper noun, is not a pronoun, and its
@@ -34,80 +38,25 @@ import contextlib
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import common  # noqa: F401  (puts src/ on sys.path)
 from common import print_table
+from newsaudit.analysis.polnear import ROLES, Document, Ranges, load_split, match, predicted
 from newsaudit.analysis.sourcing import find_attributions
 from newsaudit.analysis.speakers import OUTLET_HEADS
-from newsaudit.data import dataset
 from newsaudit.nlp import load
 
-ROLES = ("source", "cue", "content")
-MATCH_SHARE = 0.5
-_TRIM = " \t\n,;:.—–-\"“”‘’'«»"
-
-Ranges = tuple[tuple[int, int], ...]
+#: The row of every candidate the rules find, before the confidence threshold.
+ALL_CANDIDATES = "newsaudit, no threshold"
 
 
-@dataclass
-class Doc:
-    name: str
-    text: str
-    annotator: str
-    gold: dict[str, list[Ranges]] = field(default_factory=dict)
-
-
-def load_split(split: str, limit: int | None) -> list[Doc]:
-    """PolNeAR documents of a split with the gold spans of one annotator each."""
-    root = dataset("polnear") / "data" / split
-    docs = []
-    for txt in sorted((root / "text").glob("*.txt")):
-        anns = sorted((root / "attributions").glob(txt.stem + "_*.ann"))
-        if not anns:
-            continue
-        ann = anns[0]
-        doc = Doc(txt.stem, txt.read_text(encoding="utf-8"), ann.stem.rsplit("_", 1)[1])
-        doc.gold = _read_ann(ann)
-        docs.append(doc)
-        if limit and len(docs) >= limit:
-            break
-    return docs
-
-
-def _read_ann(path: Path) -> dict[str, list[Ranges]]:
-    gold: dict[str, list[Ranges]] = {r: [] for r in ROLES}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        label, _, offsets = parts[1].partition(" ")
-        role = label.lower()
-        if role not in gold:
-            continue
-        frags = []
-        for frag in offsets.split(";"):
-            a, b = frag.split()
-            frags.append((int(a), int(b)))
-        gold[role].append(tuple(frags))
-    return gold
-
-
-def ours(doc) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
+def ours(doc, min_confidence: float | None = None
+         ) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
     pred: dict[str, set[Ranges]] = {r: set() for r in ROLES}
     types: dict[Ranges, str] = {}
-    found = find_attributions(doc)
-    # A quotation its cue interrupts is one discontinuous content in PolNeAR; its
-    # later pieces, attributions of their own too, are scored as part of it.
-    pieces = {(f.start, f.end) for a in found for f in a.fragments[1:]}
+    found = find_attributions(doc, min_confidence=min_confidence)
+    pred["content"] = {key for key, _ in predicted(found)}
     for a in found:
-        if a.fragments:
-            pred["content"].add(tuple((f.start, f.end) for f in a.fragments))
-        elif (a.content.start, a.content.end) not in pieces:
-            pred["content"].add(((a.content.start, a.content.end),))
         if a.cue is not None:
             pred["cue"].add(((a.cue.start, a.cue.end),))
         if a.speaker is not None:
@@ -145,46 +94,6 @@ def textacy_peer(doc) -> dict[str, list[Ranges]]:
     return {r: sorted(v) for r, v in pred.items()}
 
 
-def _length(r: Ranges) -> int:
-    return sum(b - a for a, b in r)
-
-
-def _overlap(p: Ranges, g: Ranges) -> int:
-    return sum(max(0, min(b, d) - max(a, c)) for a, b in p for c, d in g)
-
-
-def _trimmed(text: str, r: Ranges) -> tuple[int, int]:
-    a, b = min(x for x, _ in r), max(y for _, y in r)
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and text[b - 1] in _TRIM:
-        b -= 1
-    return a, b
-
-
-def match(text: str, pred: list[Ranges], gold: list[Ranges], mode: str) -> list[tuple[int, int]]:
-    """One-to-one matches (pred index, gold index), greedy by overlap."""
-    pairs = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            ov = _overlap(p, g)
-            if ov <= 0:
-                continue
-            if mode == "overlap50" and ov < MATCH_SHARE * max(_length(p), _length(g)):
-                continue
-            if mode == "exact" and _trimmed(text, p) != _trimmed(text, g):
-                continue
-            pairs.append((ov, i, j))
-    pairs.sort(reverse=True)
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
-
-
 def gold_anonymous(doc, r: Ranges) -> bool | None:
     a, b = min(x for x, _ in r), max(y for _, y in r)
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -201,7 +110,7 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(docs: list[Doc], nlp) -> None:
+def evaluate(docs: list[Document], nlp) -> None:
     counts: dict[tuple[str, str, str], list[int]] = {}
     anon = {"n": 0, "ok": 0, "gold_anon": 0, "tp": 0, "pred_anon": 0}
     t_ours = t_peer = 0.0
@@ -213,7 +122,8 @@ def evaluate(docs: list[Doc], nlp) -> None:
         peer = textacy_peer(doc)
         t_peer += time.perf_counter() - t1
         t_ours += t1 - t0
-        for system, pred in (("newsaudit", mine), ("textacy", peer)):
+        every, _ = ours(doc, min_confidence=0.0)
+        for system, pred in (("newsaudit", mine), (ALL_CANDIDATES, every), ("textacy", peer)):
             for role in ROLES:
                 for mode in ("overlap50", "any", "exact"):
                     m = match(d.text, pred[role], d.gold[role], mode)
@@ -233,7 +143,7 @@ def evaluate(docs: list[Doc], nlp) -> None:
             anon["tp"] += p and g
     rows = []
     for role in ROLES:
-        for system in ("newsaudit", "textacy"):
+        for system in ("newsaudit", ALL_CANDIDATES, "textacy"):
             row: list[object] = [role, system]
             for mode in ("overlap50", "any", "exact"):
                 tp, n_p, n_g = counts[(system, role, mode)]

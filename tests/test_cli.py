@@ -33,6 +33,10 @@ def test_cli_analyze_example_json(example_path: Path, capsys) -> None:
     assert code == 0
     d = json.loads(out)
     assert d["article"]["site_name"] == "True Pundit"
+    diplomat = [a for a in d["attributions"]
+                if (a["speaker"] or {}).get("text") == "a former diplomat"
+                and (a["cue"] or {}).get("text") == "told"]
+    assert len(diplomat) == 1 and 0.9 < diplomat[0]["confidence"] <= 1
 
 
 def test_cli_analyze_text_format(example_path: Path, capsys) -> None:
@@ -45,6 +49,8 @@ def test_cli_analyze_text_format(example_path: Path, capsys) -> None:
     assert "headline clickbait cues" in out and "0 (none)" in out
     # An older NewsGuard copy is listed but shown as not counted.
     assert "(0.12)" in out
+    # Who says what, with each attribution's confidence.
+    assert "who says what" in out and "conf." in out
 
 
 def test_cli_analyze_out_file(example_path: Path, tmp_path: Path, capsys) -> None:

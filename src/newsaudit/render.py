@@ -133,12 +133,14 @@ def _attributions(d: dict[str, Any]) -> RenderableType | None:
     if not rows:
         return None
     table = Table(title="who says what", title_justify="left")
-    for col in ("speaker", "type", "cue", "direct", "via", "content"):
+    for col in ("speaker", "type", "cue", "direct", "via", "conf.", "content"):
         table.add_column(col, overflow="fold")
     for a in rows:
+        conf = a.get("confidence")
         table.add_row((a.get("speaker") or {}).get("text", "—"), a["speaker_type"],
                       (a.get("cue") or {}).get("text", ""), "yes" if a["direct"] else "no",
-                      a.get("via") or "", _clip(a["content"]["text"], 70))
+                      a.get("via") or "", "" if conf is None else f"{conf:.2f}",
+                      _clip(a["content"]["text"], 70))
     return table
 
 
