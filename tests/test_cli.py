@@ -39,6 +39,21 @@ def test_cli_analyze_example_json(example_path: Path, capsys) -> None:
     assert len(diplomat) == 1 and 0.9 < diplomat[0]["confidence"] <= 1
 
 
+def test_cli_analyze_min_confidence(example_path: Path, capsys) -> None:
+    counts = {}
+    for level in ("0", "0.9"):
+        code, out, _ = run(["analyze", str(example_path), "--min-confidence", level], capsys)
+        assert code == 0
+        attrs = json.loads(out)["attributions"]
+        assert all(a["confidence"] >= float(level) for a in attrs)
+        counts[level] = len(attrs)
+    code, out, _ = run(["analyze", str(example_path)], capsys)
+    default = len(json.loads(out)["attributions"])
+    assert counts["0"] >= default > counts["0.9"] >= 1
+    code, _, err = run(["analyze", str(example_path), "--min-confidence", "1.5"], capsys)
+    assert code == 2 and "min-confidence" in err
+
+
 def test_cli_analyze_text_format(example_path: Path, capsys) -> None:
     code, out, _ = run(["analyze", str(example_path), "--format", "text"], capsys)
     assert code == 0

@@ -103,6 +103,11 @@ def analyze(
         Path | None,
         typer.Option(help="Your own source ratings (CSV or TOML) over the public ones."),
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(help="Keep attributions at least this confident (0 keeps all; "
+                          "default: the model's threshold).", min=0.0, max=1.0),
+    ] = None,
 ) -> None:
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
@@ -111,6 +116,7 @@ def analyze(
         allow_private=allow_private,
         fetch_timeout=timeout,
         ratings_overrides=ratings,
+        min_attribution_confidence=min_confidence,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":

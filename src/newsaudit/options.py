@@ -24,6 +24,8 @@ class Options:
         data_dir: Where the reference data lives; ``None`` looks in the usual places.
         spacy_model: Name or path of the spaCy pipeline; ``None`` picks the first installed.
         ratings_overrides: The user's own source ratings (CSV or TOML), laid over the public ones.
+        min_attribution_confidence: Drop attributions scoring under this (0 keeps every
+            candidate); ``None`` uses the attribution model's threshold.
     """
 
     stages: tuple[str, ...] | None = None
@@ -34,3 +36,4 @@ class Options:
     data_dir: Path | None = None
     spacy_model: str | None = None
     ratings_overrides: Path | None = None
+    min_attribution_confidence: float | None = None

@@ -583,7 +583,8 @@ def sourcing(article: Article, options: Options) -> None:
         article.signals["sourcing"] = summarize([], 0)
         return
     try:
-        article.attributions = find_attributions(doc, getattr(article, "provenance", None))
+        article.attributions = find_attributions(doc, getattr(article, "provenance", None),
+                                                 options.min_attribution_confidence)
     except Exception as exc:  # one odd parse must not take the whole report down
         log.warning("sourcing failed on %r: %s", article, exc, exc_info=True)
         article.attributions = []
