@@ -211,6 +211,39 @@ def test_sourcing_pronoun_resolution(nlp, text, pronoun, antecedent, speaker_typ
     assert text[a.antecedent.start : a.antecedent.end] == antecedent
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type", "antecedent"),
+    [
+        # A surname the entity recogniser tags ORG is the person named in full before.
+        ("Donald Trump held a rally in Ohio. Trump said the election was rigged.", "Trump",
+         "named", "Donald Trump"),
+        # A person named by office: the earlier name given that office.
+        ("Sen. Tim Kaine visited the plant. The senator said the jobs would stay.",
+         "The senator", "named", "Tim Kaine"),
+        ("Republican presidential nominee Donald Trump spoke in Ohio on Monday. "
+         "The Republican presidential nominee said the economy was a disaster.",
+         "The Republican presidential nominee", "named", "Donald Trump"),
+        # ... but not a holder of another party's nomination.
+        ("Republican nominee Donald Trump spoke in Ohio on Monday. "
+         "The Democratic nominee said the economy was growing.", "The Democratic nominee",
+         "unresolved", None),
+        ("The president said the economy was improving.", "The president", "unresolved", None),
+        # An indefinite office introduces someone unnamed.
+        ("A federal judge said the law was unconstitutional.", "A federal judge", "anonymous",
+         None),
+        # A party qualifies a group of people; it does not make them an organisation.
+        ("Two Democratic speechwriters said the line was borrowed from a 2008 speech.",
+         "Two Democratic speechwriters", "anonymous", None),
+    ],
+)
+def test_sourcing_speakers_by_name_and_office(nlp, text, speaker, speaker_type, antecedent):
+    (a,) = attributions(nlp, text)
+    assert (a.speaker.text, a.speaker_type) == (speaker, speaker_type)
+    assert (a.antecedent.text if a.antecedent else None) == antecedent
+    if antecedent:
+        assert a.speaker_name == antecedent
+
+
 # -- negatives -----------------------------------------------------------------------
 
 

@@ -39,7 +39,10 @@ ANONYMOUS_HEADS = frozenset(
     attorney attorneys activist activists organizer organizers donor donors
     republican republicans democrat democrats conservative conservatives liberal
     liberals protester protesters participant participants diplomat envoy envoys
-    intelligence insiders military commander commanders
+    intelligence insiders military commander commanders speechwriter speechwriters
+    regulator regulators minister ministers negotiator negotiators prosecutor
+    prosecutors consultant consultants historian historians scholar
+    scholars
     """.split()
 )
 
@@ -54,6 +57,20 @@ OUTLET_HEADS = frozenset(
     filing complaint lawsuit transcript book interview footage video
     """.split()
 )
+
+#: Head nouns of a person named by office ("the senator", "the Republican
+#: presidential nominee"): one identifiable person, resolved to the name the text
+#: gave with that office earlier ("Republican presidential nominee Donald Trump",
+#: "Sen. Tim Kaine"), never an organisation because a party or country qualifies
+#: it. Values: the abbreviations that stand for the office before a name.
+ROLE_HEADS: dict[str, tuple[str, ...]] = {
+    "president": ("pres.",), "senator": ("sen.",), "governor": ("gov.",),
+    "congressman": ("rep.",), "congresswoman": ("rep.",), "mayor": (), "nominee": (),
+    "candidate": (), "secretary": ("sec.",), "chairman": (), "chairwoman": (),
+    "director": (), "ceo": (), "judge": (), "justice": (), "minister": (),
+    "ambassador": (), "sheriff": (), "commissioner": (), "prosecutor": (), "chief": (),
+    "general": ("gen.",), "senate": (), "speaker": (), "chancellor": (), "premier": (),
+}
 
 #: Pronouns and the entity labels their antecedent may carry.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -164,7 +181,14 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
     if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
         return SpeakerInfo("anonymous")
+    if not persons and head.tag_ == "NN" and lower in ROLE_HEADS:
+        return _by_office(span)
     orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS]
+    if orgs and head.pos_ == "PROPN" and pronoun_resolve:
+        person = _surname_of(span)
+        if person is not None:  # "Trump" tagged ORG after "Donald Trump"
+            return SpeakerInfo("named", name=person.text, antecedent=(person.start_char,
+                                                                       person.end_char))
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
     if orgs:
@@ -177,6 +201,54 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if head.pos_ == "NOUN" and head.tag_ == "NNS":
         return SpeakerInfo("anonymous")  # "critics say", "experts warned"
     return SpeakerInfo("unresolved")
+
+
+#: Modifiers of an office that do not tell two holders apart ("the former senator").
+_OFFICE_TIME = frozenset({"former", "current", "then", "new", "top", "longtime", "outgoing",
+                          "incoming", "presidential", "the", "a", "an"})
+
+
+def _by_office(span: Any) -> SpeakerInfo:
+    """A person named by office ("the senator"): the nearest earlier PERSON the text
+    gave that office ("Sen. Tim Kaine", "Republican presidential nominee Donald
+    Trump", "Tim Kaine, the senator from Virginia"), sharing a qualifier when the
+    phrase has one ("the Democratic nominee" is not "Republican nominee Donald
+    Trump"). An indefinite phrase ("a federal judge") introduces someone new: it
+    is anonymous; a definite one with no such antecedent is unresolved."""
+    doc, head = span.doc, span.root
+    role = clean_name(span.text) or None
+    if any(t.lower_ in ("a", "an") and t.dep_ == "det" for t in head.children):
+        return SpeakerInfo("anonymous", role=role)
+    words = {head.lower_, *ROLE_HEADS[head.lower_]}
+    quals = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
+             and t.lower_ not in _OFFICE_TIME}
+    lo = max(0, span.start_char - ANTECEDENT_WINDOW)
+    for person in sorted(ents_starting(doc, lo, span.start_char), key=lambda e: -e.start_char):
+        if person.label_ != "PERSON":
+            continue
+        before = doc[max(person.sent.start, person.start - 6) : person.start]
+        after = doc[person.end : min(person.sent.end, person.end + 8)]
+        office = any(t.lower_ in words for t in before) or any(
+            t.lower_ in words and (t.dep_ == "appos" or person.start <= t.head.i < person.end)
+            for t in after)
+        context = {t.lower_ for t in (*before, *after)}
+        if office and (not quals or quals & context):
+            return SpeakerInfo("named", name=person.text, role=role,
+                               antecedent=(person.start_char, person.end_char))
+    return SpeakerInfo("unresolved", role=role)
+
+
+def _surname_of(span: Any) -> Any:
+    """An earlier PERSON mention that ``span``'s name ends ("Trump" -> "Donald
+    Trump"), the exact-name sieve of Muzny et al. (2017)."""
+    name = clean_name(span.text).casefold()
+    if not name:
+        return None
+    for person in sorted(ents_starting(span.doc, 0, span.start_char), key=lambda e: -e.start_char):
+        if person.label_ == "PERSON" and len(person) > 1 and \
+                person.text.casefold().endswith(" " + name):
+            return person
+    return None
 
 
 def _role_head(head: Any) -> bool:
