@@ -114,7 +114,8 @@ def test_furniture_generic_page_text() -> None:
     assert d["article"]["body"].endswith("parking downtown.")
     assert d["article"]["title"] == "City council approves new budget after long debate"
     assert d["article"]["site_name"] == "Daily Planet"
-    assert d["article"]["sections"] == ["Home", "World", "Business", "Sport"]
+    # "Home" is a navigation link, not a section.
+    assert d["article"]["sections"] == ["World", "Business", "Sport"]
     assert d["article"]["authors"] == ["Lois Lane"]
     assert d["article"]["published"] == "March 3, 2021"
 

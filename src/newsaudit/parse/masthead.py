@@ -50,10 +50,42 @@ def _find_line(lines: list[Line], value: str | None, upto: int) -> int | None:
     return None
 
 
-def _sections(ln: Line) -> list[Span]:
-    """Section names of a navigation row: split on separators, else on spaces."""
+#: Words of site navigation and service links, never a section of the news:
+#: a row part made only of these ("Contact", "About Me", "Entries RSS", "Learn
+#: More", "Today's Paper") is dropped.
+NAV_WORDS = frozenset("""
+    about accessibility account advert advertise advertisement careers comments contact
+    corporate donate edition english entries faq flipboard follow help home homepage
+    instagram jobs learn live log login me menu more my newsletter newsletters paper
+    privacy register relevance rss search shop sign sitemap sites sponsored subscribe
+    support terms today's today’s us watch
+""".split())
+
+#: Words that join one multi-word name ("Science & Health", "The Scottish Sun"):
+#: a row holding one is a single name, not a row of names.
+_JOINERS = frozenset({"&", "and", "of", "the", "for", "+"})
+_MONTH_DAY = re.compile(rf"^{_MONTHS}\s+\d{{1,2}}$", re.I)
+
+
+def _label(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _sections(ln: Line, site: tuple[str, ...] = ()) -> list[Span]:
+    """Section names of a navigation row: split on separators, else on spaces (a
+    row with a joining word is one name). Left out: navigation and service links,
+    dates, temperatures, numbers, and the site's own name (``site``: its domain
+    label and name run together, e.g. "ctpost", "connecticutpost")."""
+    if DATE.search(ln.text) or _MONTH_DAY.match(ln.text.strip()):
+        return []
+    # The site naming itself, with or without a service link ("Contact CT Post",
+    # "Support The Guardian", "Live Science"); a short name inside a long one
+    # ("News" in "spacenews") is not the site's.
+    core = _label("".join(w for w in ln.text.split() if w.casefold() not in NAV_WORDS))
+    if core and any(core == s or (len(core) >= 0.6 * len(s) and core in s) for s in site):
+        return []
     parts = _SECTION_SPLIT.split(ln.text)
-    if len(parts) == 1:
+    if len(parts) == 1 and not any(w.casefold() in _JOINERS for w in ln.text.split()):
         parts = ln.text.split()
     spans, pos = [], 0
     for part in parts:
@@ -63,7 +95,19 @@ def _sections(ln: Line) -> list[Span]:
         off = ln.text.find(part, pos)
         spans.append(Span(ln.start + off, ln.start + off + len(part), part))
         pos = off + len(part)
+    spans = [sp for sp in spans if not _not_a_section(sp.text)]
+    # A row led by the site's name ("Sputnik International", "Ascom Sites").
+    first = _label(spans[0].text) if spans else ""
+    if len(first) >= 4 and any(s.startswith(first) for s in site):
+        return []
     return spans
+
+
+def _not_a_section(part: str) -> bool:
+    words = part.casefold().split()
+    return (all(w in NAV_WORDS for w in words) or not re.search(r"[^\W\d_]", part)
+            or "°" in part or part.startswith("(") or bool(_MONTH_DAY.match(part))
+            or bool(DATE.search(part)))
 
 
 def _is_section_row(text: str) -> bool:
@@ -113,10 +157,15 @@ def find_masthead(article: Article, lines: list[Line], first_body: int,
         mast.site_name = Span(lines[site_i].start, lines[site_i].end, lines[site_i].text)
         used.add(site_i)
 
+    site = tuple(x for x in (_label((meta.domain or "").removeprefix("www.").split(".")[0]),
+                             _label(meta.site_name or ""),
+                             _label(mast.site_name.text if mast.site_name else "")) if x)
     stop = title_i if title_i is not None else region
     for i in range((site_i or 0) + 1 if site_i is not None else 0, stop):
         if i not in used and _is_section_row(lines[i].text) and not furniture_kind(lines[i].text):
-            mast.sections = _sections(lines[i])
+            # The first row of names is the navigation; when all it holds is
+            # service links or the site's own name, there are no sections.
+            mast.sections = _sections(lines[i], site)
             used.add(i)
             break
 
