@@ -497,3 +497,25 @@ def test_sourcing_fragment_runs_to_end_of_quotation(nlp):
 def test_sourcing_quote_with_one_name_is_not_a_title(nlp):
     first, *_ = attributions(nlp, "“I would,” Melanie said to the TV. “I would, Donald.”")
     assert [f.text for f in first.fragments] == ["I would", "I would, Donald."]
+
+
+# -- docs --------------------------------------------------------------------------
+
+
+def test_sourcing_docs_cover_every_key_type_and_pattern():
+    from dataclasses import fields
+    from pathlib import Path
+
+    from newsaudit.analysis.sourcing import Attribution
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sourcing.md").read_text("utf-8")
+    for f in fields(Attribution):
+        assert f"`{f.name}`" in doc, f.name
+    for kind in ("named", "anonymous", "organization", "outlet", "unresolved"):
+        assert f"**{kind}**" in doc, kind
+    for pattern in ("ccomp", "xcomp", "object", "prep_object", "passive", "parataxis",
+                    "as_clause", "noun_that", "according_to", "per", "transcript", "post", "signed",
+                    "colon", "quote", "continuation"):
+        assert f"`{pattern}`" in doc, pattern
+    for key in summarize([], 0):
+        assert key in doc, key
