@@ -96,7 +96,9 @@ def content_f1(exs: list[Example], scores: Sequence[float], n_gold: int,
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def fit(exs: list[Example], c: float) -> ConfidenceModel:
+def fit(exs: list[Example], c: float, threshold: float = 0.5) -> ConfidenceModel:
+    """A logistic regression over ``exs`` (inverse L2 strength ``c``) as a model
+    with ``threshold``; weights under :data:`MIN_WEIGHT` are left out."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -107,7 +109,7 @@ def fit(exs: list[Example], c: float) -> ConfidenceModel:
     weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, lr.coef_[0],
                                                              strict=True)
                if abs(w) >= MIN_WEIGHT}
-    return ConfidenceModel(weights, round(float(lr.intercept_[0]), 4), 0.5)
+    return ConfidenceModel(weights, round(float(lr.intercept_[0]), 4), threshold)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
