@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..nlp import doc_text
+from .frames import paragraph
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attributions.json"
 
@@ -114,9 +115,8 @@ def features(doc: Any, a: Any) -> list[str]:
     if a.fragments:
         out.append("fragments")
     text = doc_text(doc)
-    start = text.rfind("\n", 0, a.content.start) + 1
-    end = text.find("\n", a.content.start)
-    out.append(f"paragraph_words={_bucket(len(text[start : end if end >= 0 else None].split()))}")
+    start, end = paragraph(text, a.content.start)
+    out.append(f"paragraph_words={_bucket(len(text[start:end].split()))}")
     return out
 
 

@@ -446,6 +446,13 @@ def subject_of(tok: Any, depth: int = 0) -> Any:
 # -- character ranges ----------------------------------------------------------------
 
 
+def paragraph(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The character range of the paragraph (line) holding ``start``, or of the
+    paragraphs from ``start`` to ``end``."""
+    para_end = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if para_end < 0 else para_end
+
+
 def token_range(toks: list[Any], anchor: Any = None) -> tuple[int, int] | None:
     """Character range of tokens within ``anchor``'s paragraph (default: the first
     token's), trimmed of punctuation and spaces at both ends."""
@@ -453,10 +460,7 @@ def token_range(toks: list[Any], anchor: Any = None) -> tuple[int, int] | None:
     if not toks:
         return None
     text = doc_text(toks[0].doc)
-    pos = (anchor if anchor is not None else toks[0]).idx
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = paragraph(text, (anchor if anchor is not None else toks[0]).idx)
     toks = [t for t in toks if para_start <= t.idx < para_end]
     if not toks:
         return None

@@ -50,6 +50,7 @@ from .frames import (
     Frame,
     cue_range,
     noun_frame,
+    paragraph,
     prep_frame,
     subject_of,
     token_range,
@@ -351,9 +352,7 @@ def _quote_frames(doc: Any, quotes: list[Quote], frames: list[Frame],
 def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
     """The speech verb with a subject nearest the quotation, in its paragraph."""
     text = doc_text(doc)
-    para_start = text.rfind("\n", 0, q.start) + 1
-    para_end = text.find("\n", q.end)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = paragraph(text, q.start, q.end)
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None

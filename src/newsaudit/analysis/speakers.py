@@ -223,7 +223,7 @@ def _by_office(span: Any) -> SpeakerInfo:
     quals = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
              and t.lower_ not in _OFFICE_TIME}
     lo = max(0, span.start_char - ANTECEDENT_WINDOW)
-    for person in sorted(ents_starting(doc, lo, span.start_char), key=lambda e: -e.start_char):
+    for person in reversed(ents_starting(doc, lo, span.start_char)):  # nearest first
         if person.label_ != "PERSON":
             continue
         before = doc[max(person.sent.start, person.start - 6) : person.start]
@@ -244,7 +244,7 @@ def _surname_of(span: Any) -> Any:
     name = clean_name(span.text).casefold()
     if not name:
         return None
-    for person in sorted(ents_starting(span.doc, 0, span.start_char), key=lambda e: -e.start_char):
+    for person in reversed(ents_starting(span.doc, 0, span.start_char)):  # nearest first
         if person.label_ == "PERSON" and len(person) > 1 and \
                 person.text.casefold().endswith(" " + name):
             return person

@@ -76,7 +76,7 @@ def _sections(ln: Line, site: tuple[str, ...] = ()) -> list[Span]:
     row with a joining word is one name). Left out: navigation and service links,
     dates, temperatures, numbers, and the site's own name (``site``: its domain
     label and name run together, e.g. "ctpost", "connecticutpost")."""
-    if DATE.search(ln.text) or _MONTH_DAY.match(ln.text.strip()):
+    if _MONTH_DAY.match(ln.text.strip()):  # rows with a full date never get here
         return []
     # The site naming itself, with or without a service link ("Contact CT Post",
     # "Support The Guardian", "Live Science"); a short name inside a long one
@@ -106,8 +106,7 @@ def _sections(ln: Line, site: tuple[str, ...] = ()) -> list[Span]:
 def _not_a_section(part: str) -> bool:
     words = part.casefold().split()
     return (all(w in NAV_WORDS for w in words) or not re.search(r"[^\W\d_]", part)
-            or "°" in part or part.startswith("(") or bool(_MONTH_DAY.match(part))
-            or bool(DATE.search(part)))
+            or "°" in part or part.startswith("(") or bool(_MONTH_DAY.match(part)))
 
 
 def _is_section_row(text: str) -> bool:
