@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..nlp import ents_starting, ents_within
+from ..nlp import doc_text, ents_starting, ents_within
 
 #: Head nouns of anonymous sources: people or groups described by role, never by
 #: name ("a former diplomat", "officials", "sources familiar with the matter", "a
@@ -238,14 +238,28 @@ def _by_office(span: Any) -> SpeakerInfo:
     return SpeakerInfo("unresolved", role=role)
 
 
+_PERSONS_KEY = "newsaudit.persons_by_last_word"
+
+
 def _surname_of(span: Any) -> Any:
-    """An earlier PERSON mention that ``span``'s name ends ("Trump" -> "Donald
-    Trump"), the exact-name sieve of Muzny et al. (2017)."""
+    """The nearest earlier PERSON mention that ``span``'s name ends ("Trump" ->
+    "Donald Trump"), the exact-name sieve of Muzny et al. (2017). Multi-word
+    PERSON mentions are indexed by their last word once per ``Doc``, so the look-up
+    does not walk every earlier entity (long texts have tens of thousands)."""
     name = clean_name(span.text).casefold()
     if not name:
         return None
-    for person in reversed(ents_starting(span.doc, 0, span.start_char)):  # nearest first
-        if person.label_ == "PERSON" and len(person) > 1 and \
+    doc = span.doc
+    index = doc.user_data.get(_PERSONS_KEY)
+    if index is None:
+        index = {}
+        for e in ents_starting(doc, 0, len(doc_text(doc))):
+            words = e.text.casefold().split()
+            if e.label_ == "PERSON" and len(e) > 1 and words:
+                index.setdefault(words[-1], []).append(e)
+        doc.user_data[_PERSONS_KEY] = index
+    for person in reversed(index.get(name.split()[-1], [])):  # nearest first
+        if person.start_char < span.start_char and \
                 person.text.casefold().endswith(" " + name):
             return person
     return None
