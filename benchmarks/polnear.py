@@ -21,9 +21,10 @@ that annotators and tools settle differently do not matter. Also printed: any
 overlap (the "partial match" of Pareti 2016) and exact match after trimming
 spaces, quote marks and punctuation at both ends.
 
-Rows: newsaudit as shipped (attributions under the confidence model's threshold
-dropped, ``analysis/confidence.py``), the same with every candidate kept, and
-textacy.
+Rows: newsaudit as shipped (the rules' attributions under the confidence model's
+threshold dropped, ``analysis/confidence.py``, then the span model's additions and
+moved boundaries, ``analysis/spans.py``), the rules alone at the threshold, the
+rules with every candidate kept, and textacy.
 
 Anonymous-source accuracy: over gold sources matched by a predicted source,
 the share where "predicted speaker_type == anonymous" equals the gold label; a
@@ -43,12 +44,14 @@ import common  # noqa: F401  (puts src/ on sys.path)
 from common import print_table
 from newsaudit.analysis.confidence import load_model
 from newsaudit.analysis.polnear import ROLES, Document, Ranges, load_split, match, predicted
-from newsaudit.analysis.sourcing import find_attributions
+from newsaudit.analysis.sourcing import find_attributions, refine
 from newsaudit.analysis.speakers import OUTLET_HEADS
 from newsaudit.nlp import load
 
-#: The row of every candidate the rules find, before the confidence threshold.
-ALL_CANDIDATES = "newsaudit, no threshold"
+#: The rows of the rules alone: at the confidence threshold, and every candidate.
+RULES = "newsaudit, rules only"
+ALL_CANDIDATES = "rules, no threshold"
+SYSTEMS = ("newsaudit", RULES, ALL_CANDIDATES, "textacy")
 
 
 def ours(found: list) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
@@ -118,15 +121,19 @@ def evaluate(docs: list[Document], nlp) -> None:
     for d in docs:
         doc = nlp(d.text)
         t0 = time.perf_counter()
-        # Every candidate, scored once; the shipped output is those at the threshold.
-        found = find_attributions(doc, min_confidence=0.0)
-        mine, types = ours([a for a in found if a.confidence >= threshold])
+        # Every candidate of the rules, scored once; the rules' output is those at the
+        # threshold, the shipped output those after the span model's changes.
+        found = find_attributions(doc, min_confidence=0.0, span_model=False)
+        shipped = [a for a in refine(doc, found, threshold) if (a.confidence or 0) >= threshold]
+        mine, types = ours(shipped)
         t1 = time.perf_counter()
         peer = textacy_peer(doc)
         t_peer += time.perf_counter() - t1
         t_ours += t1 - t0
+        rules, _ = ours([a for a in found if (a.confidence or 0) >= threshold])
         every, _ = ours(found)
-        for system, pred in (("newsaudit", mine), (ALL_CANDIDATES, every), ("textacy", peer)):
+        for system, pred in (("newsaudit", mine), (RULES, rules), (ALL_CANDIDATES, every),
+                             ("textacy", peer)):
             for role in ROLES:
                 for mode in ("overlap50", "any", "exact"):
                     m = match(d.text, pred[role], d.gold[role], mode)
@@ -146,7 +153,7 @@ def evaluate(docs: list[Document], nlp) -> None:
             anon["tp"] += p and g
     rows = []
     for role in ROLES:
-        for system in ("newsaudit", ALL_CANDIDATES, "textacy"):
+        for system in SYSTEMS:
             row: list[object] = [role, system]
             for mode in ("overlap50", "any", "exact"):
                 tp, n_p, n_g = counts[(system, role, mode)]

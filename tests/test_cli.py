@@ -54,6 +54,33 @@ def test_cli_analyze_min_confidence(example_path: Path, capsys) -> None:
     assert code == 2 and "min-confidence" in err
 
 
+def test_cli_analyze_rules_only(tmp_path: Path, capsys) -> None:
+    # "charges" cues nothing for the rules; the span model finds the attribution.
+    article = tmp_path / "a.txt"
+    article.write_text("Trump Charges Foundation Took Money\n\nTrump charges that countries "
+                       "that stand to benefit from the deal donated millions of dollars to "
+                       "the Clinton Foundation.\n", encoding="utf-8")
+    patterns = {}
+    for flag in ("--span-model", "--rules-only"):
+        code, out, _ = run(["analyze", str(article), flag], capsys)
+        assert code == 0
+        patterns[flag] = [a["pattern"] for a in json.loads(out)["attributions"]]
+    assert patterns == {"--span-model": ["model"], "--rules-only": []}
+
+
+def test_cli_broken_span_model_exits_5(example_path: Path, tmp_path: Path, monkeypatch,
+                                       capsys) -> None:
+    from newsaudit.analysis import sourcing, spans
+
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(sourcing, "load_span_model", lambda: spans.SpanModel(tmp_path))
+    code, out, err = run(["analyze", str(example_path)], capsys)
+    assert code == 5 and out == ""
+    assert "span model" in err and "--rules-only" in err and "Traceback" not in err
+    code, out, _ = run(["analyze", str(example_path), "--rules-only"], capsys)
+    assert code == 0 and json.loads(out)["attributions"]
+
+
 def test_cli_analyze_text_format(example_path: Path, capsys) -> None:
     code, out, _ = run(["analyze", str(example_path), "--format", "text"], capsys)
     assert code == 0

@@ -108,6 +108,11 @@ def analyze(
         typer.Option(help="Keep attributions at least this confident (0 keeps all; "
                           "default: the model's threshold).", min=0.0, max=1.0),
     ] = None,
+    span_model: Annotated[
+        bool,
+        typer.Option("--span-model/--rules-only",
+                     help="Attributions from the rules and the span model, or the rules alone."),
+    ] = True,
 ) -> None:
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
@@ -117,6 +122,7 @@ def analyze(
         fetch_timeout=timeout,
         ratings_overrides=ratings,
         min_attribution_confidence=min_confidence,
+        span_model=span_model,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":

@@ -26,6 +26,8 @@ class Options:
         ratings_overrides: The user's own source ratings (CSV or TOML), laid over the public ones.
         min_attribution_confidence: Drop attributions scoring under this (0 keeps every
             candidate); ``None`` uses the attribution model's threshold.
+        span_model: Let the attribution span model add the contents the rules miss and
+            extend the ones they cut short (False: the rules alone).
     """
 
     stages: tuple[str, ...] | None = None
@@ -37,3 +39,4 @@ class Options:
     spacy_model: str | None = None
     ratings_overrides: Path | None = None
     min_attribution_confidence: float | None = None
+    span_model: bool = True

@@ -50,7 +50,7 @@ def test_example_donation_appeal_is_dropped_and_the_diplomat_kept(example_doc):
                 and a.cue and a.cue.text == "told"]
     assert len(diplomat) == 1 and diplomat[0].confidence > 0.9
     # With no threshold every candidate comes back, scored.
-    assert len(find_attributions(example_doc, min_confidence=0.0)) == len(every)
+    assert len(find_attributions(example_doc, min_confidence=0.0, span_model=False)) == len(every)
 
 
 def test_reported_speech_outscores_a_verb_that_attributes_nothing(nlp):

@@ -515,7 +515,7 @@ def test_sourcing_docs_cover_every_key_type_and_pattern():
         assert f"**{kind}**" in doc, kind
     for pattern in ("ccomp", "xcomp", "object", "prep_object", "passive", "parataxis",
                     "as_clause", "noun_that", "according_to", "per", "transcript", "post", "signed",
-                    "colon", "quote", "continuation"):
+                    "colon", "quote", "continuation", "model"):
         assert f"`{pattern}`" in doc, pattern
     for key in summarize([], 0):
         assert key in doc, key

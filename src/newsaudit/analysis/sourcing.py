@@ -29,6 +29,9 @@ An attribution ties a *content* (what is said, believed or reported) to a *cue*
    model trained on PolNeAR (:mod:`.confidence`); those under the model's
    threshold are dropped ("Support Our Independent Journalism" is an imperative
    with an object, not an attribution).
+7. A span model (:mod:`.spans`), a small encoder fine-tuned on PolNeAR, adds the
+   contents it is sure of that the rules did not find (pattern "model") and
+   extends a rule content to its own longer one where it is surer than the rules.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..article import Article, Span
+from ..errors import DataError
 from ..nlp import doc_text, ents_within, sents_starting
 from ..options import Options
 from ..pipeline import stage
@@ -57,7 +61,10 @@ from .frames import (
     trim,
     verb_frame,
 )
+from .polnear import MATCH_SHARE, Ranges, length, predicted
+from .polnear import overlap as _overlap
 from .quotes import Quote, find_quotes
+from .spans import SpanModel, TaggedSpan, load_span_model
 from .speakers import OutletIndex, SpeakerInfo, classify, clean_name
 
 log = logging.getLogger(__name__)
@@ -139,7 +146,8 @@ class _Ranges:
 
 
 def find_attributions(doc: Any, provenance: Any = None,
-                      min_confidence: float | None = None) -> list[Attribution]:
+                      min_confidence: float | None = None,
+                      span_model: bool = True) -> list[Attribution]:
     """Find attributions in a parsed text.
 
     Args:
@@ -150,6 +158,9 @@ def find_attributions(doc: Any, provenance: Any = None,
         min_confidence: Drop attributions whose confidence is below this;
             ``None`` uses the model's threshold (the one that maximises content
             F1 on PolNeAR dev), 0 keeps every candidate.
+        span_model: Let the span model (:mod:`.spans`) add the contents the rules
+            miss and extend the ones they cut short (:func:`refine`); False gives
+            the rules' attributions alone.
 
     Returns:
         Attributions in text order of their content, each with its confidence.
@@ -158,7 +169,106 @@ def find_attributions(doc: Any, provenance: Any = None,
     threshold = model.threshold if min_confidence is None else min_confidence
     scored = [replace(a, confidence=round(model.score(features(doc, a)), 4))
               for a in candidates(doc, provenance)]
+    if span_model:
+        scored = refine(doc, scored, model.threshold, provenance)
     return [a for a in scored if a.confidence is not None and a.confidence >= threshold]
+
+
+def refine(doc: Any, scored: list[Attribution], threshold: float,
+           provenance: Any = None, spans: SpanModel | None = None) -> list[Attribution]:
+    """The rules' scored attributions with the span model's changes (:mod:`.spans`).
+
+    Of the attributions at ``threshold``: a rule content that a longer model
+    content of confidence at least ``extend`` overlaps without matching it
+    (overlap under half of the longer) gives way to the model's (when two rule
+    contents lie in one model content, the first takes it and the second goes). A
+    model content of confidence at least ``add`` and ``min_chars`` long that
+    overlaps no content is added when the model tagged a cue in its sentence, with
+    the source it tagged there (else the parse's subject of that cue).
+    """
+    spans = spans or load_span_model()
+    text = doc_text(doc)
+    kept = [a for a in scored if a.confidence is not None and a.confidence >= threshold]
+    probs = spans.tag(doc, kept)
+    th = spans.thresholds
+    contents = [s for s in spans.spans(doc, probs, "content") if s.end - s.start >= th.min_chars]
+    quotes = find_quotes(text)
+    inner = _Ranges((q.inner_start, q.inner_end, q) for q in quotes)
+    moved: dict[int, tuple[int, int] | None] = {}  # id(attribution) -> new content, None: gone
+    used: set[tuple[int, int]] = set()
+    final: list[Ranges] = []
+    by_pos = _Ranges((s.start, s.end, s) for s in contents)
+    for key, atts in predicted(kept):
+        near = by_pos.overlapping(min(a for a, _ in key), max(b for _, b in key))
+        rivals = [s for _, _, s in near if s.confidence >= th.extend
+                  and s.end - s.start > length(key) and _overlap(((s.start, s.end),), key)
+                  and not _agree(((s.start, s.end),), key)]
+        best = max(rivals, key=lambda s: s.confidence, default=None)
+        if best is None:
+            final.append(key)
+            continue
+        rng = (best.start, best.end)
+        for a in atts:
+            moved[id(a)] = None if rng in used else rng
+        if rng not in used:
+            used.add(rng)
+            final.append((rng,))
+    out = []
+    for a in scored:
+        if id(a) not in moved:
+            out.append(a)
+        elif (new := moved[id(a)]) is not None:
+            out.append(replace(a, content=_span(text, new), fragments=(),
+                               direct=_quoted_share(new, inner) >= DIRECT_SHARE))
+    taken = _Ranges((a, b, None) for key in final for a, b in key)
+    extra = [s for s in contents if s.confidence >= th.add and (s.start, s.end) not in used
+             and not taken.overlapping(s.start, s.end)]
+    if extra:
+        outlets = OutletIndex(provenance)
+        quoted = _quoted_mask(len(text), quotes)
+        cues = _Ranges((c.start, c.end, c) for c in spans.spans(doc, probs, "cue"))
+        sources = _Ranges((c.start, c.end, c) for c in spans.spans(doc, probs, "source"))
+        for s in extra:
+            frame = _model_frame(doc, s, cues, sources)
+            if frame.cue is None:
+                continue
+            a = _build(doc, frame, quoted, inner, outlets)
+            if a is not None:
+                out.append(replace(a, confidence=spans.probability(s.confidence)))
+    out.sort(key=lambda a: (a.content.start, a.content.end))
+    return out
+
+
+def _agree(p: Ranges, g: Ranges) -> bool:
+    """Overlap of at least half the longer (the match of ``benchmarks/polnear.py``)."""
+    return _overlap(p, g) >= MATCH_SHARE * max(length(p), length(g))
+
+
+def _model_frame(doc: Any, s: TaggedSpan, cues: _Ranges, sources: _Ranges) -> Frame:
+    """A frame for a model content: the nearest model cue and source outside it in
+    its sentence and paragraph (the parser can run a headline into the next line's
+    sentence); without a source, the parse's subject of the cue."""
+    first = doc.char_span(s.start, s.end, alignment_mode="expand")
+    sent = first[0].sent if first is not None and len(first) else None
+    lo, hi = paragraph(doc_text(doc), s.start, s.end)
+    if sent is not None:
+        lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+
+    def nearest(index: _Ranges) -> TaggedSpan | None:
+        inside = [c for _, _, c in index.overlapping(lo, hi)
+                  if lo <= c.start < hi and (c.end <= s.start or c.start >= s.end)]
+        return min(inside, key=lambda c: min(abs(c.start - s.end), abs(s.start - c.end)),
+                   default=None)
+
+    cue, source = nearest(cues), nearest(sources)
+    cue_tok = None
+    if cue is not None:
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        cue_tok = span.root if span is not None and len(span) else None
+    return Frame((s.start, s.end), "model", cue=(cue.start, cue.end) if cue else None,
+                 cue_tok=cue_tok,
+                 subject=subject_of(cue_tok) if cue_tok is not None and source is None else None,
+                 speaker=(source.start, source.end) if source else None)
 
 
 def candidates(doc: Any, provenance: Any = None) -> list[Attribution]:
@@ -573,7 +683,7 @@ def summarize(attributions: list[Attribution], n_words: int) -> dict[str, Any]:
     }
 
 
-@stage("analysis.sourcing", version="3", requires=("doc",), assigns=("attributions", "signals"))
+@stage("analysis.sourcing", version="4", requires=("doc",), assigns=("attributions", "signals"))
 def sourcing(article: Article, options: Options) -> None:
     """Find who says what (attributions) and summarise the article's sourcing."""
     doc = article.doc
@@ -583,7 +693,10 @@ def sourcing(article: Article, options: Options) -> None:
         return
     try:
         article.attributions = find_attributions(doc, getattr(article, "provenance", None),
-                                                 options.min_attribution_confidence)
+                                                 options.min_attribution_confidence,
+                                                 span_model=options.span_model)
+    except DataError:  # a missing or broken model is the installation's fault: say so
+        raise
     except Exception as exc:  # one odd parse must not take the whole report down
         log.warning("sourcing failed on %r: %s", article, exc, exc_info=True)
         article.attributions = []
