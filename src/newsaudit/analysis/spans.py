@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,8 +36,6 @@ import numpy as np
 from ..errors import DataError
 from ..nlp import doc_text
 from .polnear import predicted
-
-log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "spans"
 
