@@ -62,7 +62,8 @@ def examples(docs: list[Document], nlp: Any, tokenizer: Any) -> list[dict[str, n
                         continue
                     gold[span.start, r] = 1
                     gold[span.start + 1 : span.end, r] = 2
-        for w in windows(doc, tokenizer, rule_tags(doc, find_attributions(doc))):
+        rules = find_attributions(doc, span_model=False)  # what the model sees at run time
+        for w in windows(doc, tokenizer, rule_tags(doc, rules)):
             lab = np.where(w.first[:, None], gold[np.maximum(w.token, 0)], -100)
             out.append({"ids": w.ids, "rule_tags": w.rule_tags, "labels": lab})
     return out
