@@ -171,6 +171,7 @@ def train(torch: Any, model: Any, data: list[dict[str, np.ndarray]], epochs: flo
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, s / warm) * max(0.0, (steps - s) / (0.9 * steps)) if s >= warm
         else s / warm)
+    random.seed(SEED)  # reading the data (spaCy) draws from `random`: seed the shuffles here
     step, t0 = 0, time.time()
     while step < steps:
         model.train()
