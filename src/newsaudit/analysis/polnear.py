@@ -81,6 +81,11 @@ def overlap(p: Ranges, g: Ranges) -> int:
     return sum(max(0, min(b, d) - max(a, c)) for a, b in p for c, d in g)
 
 
+def agrees(p: Ranges, g: Ranges) -> bool:
+    """The benchmark's match of two spans: overlap of at least half of the longer."""
+    return overlap(p, g) >= MATCH_SHARE * max(length(p), length(g))
+
+
 def _trimmed(text: str, r: Ranges) -> tuple[int, int]:
     a, b = min(x for x, _ in r), max(y for _, y in r)
     while a < b and text[a] in _TRIM:

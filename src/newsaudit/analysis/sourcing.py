@@ -61,7 +61,7 @@ from .frames import (
     trim,
     verb_frame,
 )
-from .polnear import MATCH_SHARE, Ranges, length, predicted
+from .polnear import Ranges, agrees, length, predicted
 from .polnear import overlap as _overlap
 from .quotes import Quote, find_quotes
 from .spans import SpanModel, TaggedSpan, load_span_model
@@ -202,7 +202,7 @@ def refine(doc: Any, scored: list[Attribution], threshold: float,
         near = by_pos.overlapping(min(a for a, _ in key), max(b for _, b in key))
         rivals = [s for _, _, s in near if s.confidence >= th.extend
                   and s.end - s.start > length(key) and _overlap(((s.start, s.end),), key)
-                  and not _agree(((s.start, s.end),), key)]
+                  and not agrees(((s.start, s.end),), key)]
         best = max(rivals, key=lambda s: s.confidence, default=None)
         if best is None:
             final.append(key)
@@ -237,11 +237,6 @@ def refine(doc: Any, scored: list[Attribution], threshold: float,
                 out.append(replace(a, confidence=spans.probability(s.confidence)))
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out
-
-
-def _agree(p: Ranges, g: Ranges) -> bool:
-    """Overlap of at least half the longer (the match of ``benchmarks/polnear.py``)."""
-    return _overlap(p, g) >= MATCH_SHARE * max(length(p), length(g))
 
 
 def _model_frame(doc: Any, s: TaggedSpan, cues: _Ranges, sources: _Ranges) -> Frame:

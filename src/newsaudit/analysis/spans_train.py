@@ -220,7 +220,7 @@ def calibrate(out: Path) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     from ..analysis.confidence import load_model
-    from .polnear import length, overlap
+    from .polnear import agrees
     from .sourcing import refine
     from .spans import SpanModel
 
@@ -237,8 +237,7 @@ def calibrate(out: Path) -> dict[str, float]:
                 continue
             rng = ((a.content.start, a.content.end),)
             xs.append([a.confidence])
-            ys.append(any(overlap(rng, g) >= 0.5 * max(length(rng), length(g))
-                          for g in d.gold["content"]))
+            ys.append(any(agrees(rng, g) for g in d.gold["content"]))
     fit = LogisticRegression(C=1e6).fit(np.array(xs), np.array(ys))
     print(f"calibration on {len(xs)} added dev contents, {sum(ys)} right", file=sys.stderr)
     return {"a": round(float(fit.coef_[0][0]), 4), "b": round(float(fit.intercept_[0]), 4)}
