@@ -92,6 +92,18 @@ def test_model_adds_what_the_rules_miss(nlp):
     assert load_model().threshold <= a.confidence < 0.9  # calibrated: added ones are less sure
 
 
+def test_an_added_content_without_a_tagged_cue_takes_its_governor(nlp):
+    # The model tags the that-clause as a content but no cue; "conclusion", the
+    # noun it hangs on, stands as the cue. The rules have no cue here at all.
+    text = ("Nervo's conclusion that judges shouldn't try to judge information's utility "
+            "to voters is not universally shared on the bench.")
+    doc = nlp(text)
+    assert find_attributions(doc, span_model=False) == []
+    (a,) = find_attributions(doc)
+    assert (a.pattern, a.cue.text) == ("model", "conclusion")
+    assert a.content.text.endswith("judges shouldn't try to judge information's utility to voters")
+
+
 def test_model_extends_a_content_the_rules_cut_short(nlp):
     text = ("White House spokesman Josh Earnest said Monday that President Barack Obama has "
             "long called for tax fairness, the closure of loopholes that benefit only the "

@@ -259,6 +259,13 @@ class SpanModel:
         a, b = self.calibration
         return round(1.0 / (1.0 + math.exp(-(a * confidence + b))), 4)
 
+    def inside(self, probs: np.ndarray, role: str) -> np.ndarray:
+        """Per token, the probability of being in a span of ``role`` (1 - P(O));
+        zeros for a role the model does not tag."""
+        if role not in self.roles:
+            return np.zeros(len(probs), np.float32)
+        return 1.0 - probs[:, 3 * self.roles.index(role)]
+
     def spans(self, doc: Any, probs: np.ndarray, role: str = "content") -> list[TaggedSpan]:
         """The spans of ``role`` (none for a role the model does not tag)."""
         if role not in self.roles:
