@@ -259,19 +259,24 @@ class SpanModel:
         a, b = self.calibration
         return round(1.0 / (1.0 + math.exp(-(a * confidence + b))), 4)
 
+    def _columns(self, probs: np.ndarray, role: str) -> np.ndarray | None:
+        """The B/I/O probabilities of ``role`` (``len(doc) x 3``), None for a role
+        the model does not tag."""
+        if role not in self.roles:
+            return None
+        r = self.roles.index(role)
+        return probs[:, 3 * r : 3 * r + 3]
+
     def inside(self, probs: np.ndarray, role: str) -> np.ndarray:
         """Per token, the probability of being in a span of ``role`` (1 - P(O));
         zeros for a role the model does not tag."""
-        if role not in self.roles:
-            return np.zeros(len(probs), np.float32)
-        return 1.0 - probs[:, 3 * self.roles.index(role)]
+        bio = self._columns(probs, role)
+        return np.zeros(len(probs), np.float32) if bio is None else 1.0 - bio[:, 0]
 
     def spans(self, doc: Any, probs: np.ndarray, role: str = "content") -> list[TaggedSpan]:
         """The spans of ``role`` (none for a role the model does not tag)."""
-        if role not in self.roles:
-            return []
-        r = self.roles.index(role)
-        return decode(doc, probs[:, 3 * r : 3 * r + 3])
+        bio = self._columns(probs, role)
+        return [] if bio is None else decode(doc, bio)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
