@@ -19,6 +19,21 @@ if "NEWSAUDIT_CACHE" not in os.environ:
 
 import newsaudit
 from newsaudit.data import data_dir
+from newsaudit.report import Report
+from newsaudit.schema import validate
+
+# Every report the test suite makes is checked against the shipped report schema
+# (and its offsets against its text) as it is turned into data.
+_to_dict = Report.to_dict
+
+
+def _checked_to_dict(self: Report) -> dict:
+    data = _to_dict(self)
+    validate(data)
+    return data
+
+
+Report.to_dict = _checked_to_dict  # type: ignore[method-assign]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

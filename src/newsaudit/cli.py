@@ -219,6 +219,33 @@ def data_fetch(
     typer.echo(f"downloaded {total} files into {dest}; set NEWSAUDIT_DATA={dest} to use them")
 
 
+@app.command("schema")
+def schema(
+    validate: Annotated[
+        Path | None,
+        typer.Option("--validate", help="Check a report file against the schema instead."),
+    ] = None,
+) -> None:
+    """Print the report's JSON Schema (the contract), or check a report file against it."""
+    import json
+
+    from .errors import ReportSchemaError
+    from .schema import report_schema
+    from .schema import validate as check
+
+    if validate is None:
+        write_output(json.dumps(report_schema(), ensure_ascii=False, indent=2), None)
+        return
+    try:
+        report = json.loads(validate.read_text(encoding="utf-8"))
+        check(report)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{validate}: not a readable JSON report ({exc})") from exc
+    except ReportSchemaError as exc:
+        raise InputError(f"{validate}: {exc}") from exc
+    typer.echo(f"{validate}: a valid report (schema {report['schema_version']})")
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the registered pipeline stages and what each needs and adds."""

@@ -19,7 +19,8 @@ Hierarchy::
     │   └── ResponseTooLargeError   body over the fetch cap
     ├── DataError                   reference data or a model is missing or broken (exit 5)
     │   └── MissingDataError        a data set is not where newsaudit looks for it
-    └── PipelineError               stages are unknown or in an impossible order (exit 2)
+    ├── PipelineError               stages are unknown or in an impossible order (exit 2)
+    └── ReportSchemaError           a report does not match the report schema (exit 1)
 """
 
 from __future__ import annotations
@@ -90,3 +91,7 @@ class PipelineError(NewsauditError):
     """Stages are unknown, duplicated, or ordered so that a need is not met."""
 
     exit_code = 2
+
+
+class ReportSchemaError(NewsauditError):
+    """A report does not match the shipped report schema (or no schema fits its version)."""

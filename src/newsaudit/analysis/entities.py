@@ -88,9 +88,13 @@ def find_entities(doc: Any) -> list[Entity]:
         for tail in _TRAILING:
             if text.endswith(tail, start, end) and end - start > len(tail):
                 end -= len(tail)
+        # The parse runs over the body with furniture blanked out: an entity the
+        # recogniser ran on into such a blank ends at the last word, not in the blank.
         chunk = text[start:end]
-        if chunk.strip():
-            out.append(Entity(chunk, label, start, end))
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        if end > start:
+            out.append(Entity(text[start:end], label, start, end))
     return out
 
 
