@@ -13,9 +13,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..errors import DataError
 
 csv.field_size_limit(10_000_000)
 
@@ -45,12 +47,24 @@ MBFC_FACT = {"very high": 0.95, "high": 0.85, "mostly factual": 0.7, "mixed": 0.
 #: -1 generally unreliable, 0 no consensus / mixed, 1 generally reliable.
 FOUR_LEVEL = {-2: (0.0, "deprecated"), -1: (0.15, "unreliable"), 0: (0.5, "mixed"),
               1: (0.9, "reliable")}
+#: MBFC's "mostly factual" level, as Burdisso et al.'s copy of MBFC records it: their
+#: scraper (``scrape_sources_from_mbfc.py``) rewrote every "mostly factual" as "mixed",
+#: so a "mixed" there is either level and is read as the middle of the two (0.575).
+MBFC_MIXED_OR_MOSTLY = (MBFC_FACT["mixed"] + MBFC_FACT["mostly factual"]) / 2
 #: OpenSources / FakeNewsCorpus types; a site takes the lowest of its types.
 OPENSOURCES_TYPES = {"reliable": 0.9, "political": 0.5, "bias": 0.35, "clickbait": 0.35,
                      "unreliable": 0.25, "rumor": 0.2, "state": 0.3, "conspiracy": 0.1,
                      "junksci": 0.1, "hate": 0.1, "fake": 0.05, "satire": None}
-#: Presence on a list of unreliable or fake-news sites.
+#: Misspelt types in the OpenSources sheet (once each), read as the type meant.
+OPENSOURCES_ALIASES = {"fake news": "fake", "satirical": "satire", "unrealiable": "unreliable"}
+#: Type values that are no judgement: FakeNewsCorpus's "unknown" (a site it crawled that
+#: OpenSources does not type) and OpenSources' one "blog" (a format).
+OPENSOURCES_NO_RATING = frozenset({"", "unknown", "blog"})
+#: Presence on a list of unreliable or fake-news sites (or in its "fake" category).
 LISTED_SCORE = 0.15
+#: A list's "warning" / "misleading" / "some fake stories" category: unreliable rather
+#: than fake, as OpenSources' "unreliable" type.
+WARNING_SCORE = OPENSOURCES_TYPES["unreliable"]
 
 #: Weights of raters in the combined score: Lin et al.'s pc1 is itself an
 #: ensemble of rating sets, NewsGuard is a professional per-criterion rating,
@@ -107,10 +121,13 @@ def idiap(root: Path) -> Iterator[Rating]:
         bias = (row.get("bias") or "").strip().lower()
         satire = "satire" in bias
         if fact in MBFC_FACT or satire:
+            label = fact or "satire"
+            fact_score = MBFC_FACT.get(fact)
+            if fact == "mixed":
+                label, fact_score = "mixed or mostly factual", MBFC_MIXED_OR_MOSTLY
             yield Rating("MBFC factual reporting (via Burdisso et al. 2024)",
                          norm_domain(row["source"]), fact or bias, "very low..very high",
-                         fact or "satire", MBFC_FACT.get(fact), "2024", lic, satire=satire,
-                         weight=WEIGHTS["mbfc"])
+                         label, fact_score, "2024", lic, satire=satire, weight=WEIGHTS["mbfc"])
     for row in _rows(base / "newsguard_nela.csv"):
         ng = _float(row.get("reliability_score"))
         if ng is not None:
@@ -162,29 +179,132 @@ def baly(root: Path) -> Iterator[Rating]:
                              weight=WEIGHTS["mbfc"], name=slug or None)
 
 
-def _typed(path: Path, rater: str, date: str, lic: str, cols: tuple[str, ...],
-           domain_col: str) -> Iterator[Rating]:
-    for row in _rows(path):
-        types = [(row.get(c) or "").strip().lower() for c in cols]
-        types = [t for t in types if t in OPENSOURCES_TYPES]
-        if not types or not row.get(domain_col):
+def opensources_types(values: Iterable[str]) -> list[str]:
+    """The OpenSources types among a row's type cells, normalised ("Fake " -> "fake").
+
+    Raises:
+        DataError: On a value that is neither a type, a known misspelling nor a
+            value that carries no rating (the data would be misread).
+    """
+    types = []
+    for value in values:
+        t = " ".join(value.split()).lower()
+        t = OPENSOURCES_ALIASES.get(t, t)
+        if t in OPENSOURCES_NO_RATING:
             continue
-        satire = "satire" in types
-        scores = [s for t in types if (s := OPENSOURCES_TYPES[t]) is not None]
-        yield Rating(rater, norm_domain(row[domain_col]), "/".join(types), "OpenSources types",
-                     "/".join(types), min(scores) if scores else None, date, lic, satire=satire,
-                     weight=WEIGHTS["list"])
+        if t not in OPENSOURCES_TYPES:
+            raise DataError(f"unknown OpenSources type {value!r}")
+        types.append(t)
+    return types
+
+
+def _typed(path: Path, rater: str, date: str, lic: str, cols: tuple[str, ...],
+           domain_col: int) -> Iterator[Rating]:
+    # By position, not by a header-keyed dict: OpenSources' sheet has two columns
+    # with an empty header (the domain's and an unnamed last one).
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        at = [header.index(c) for c in cols]
+        for row in reader:
+            if len(row) <= max(at, default=0) or not row[domain_col].strip():
+                continue
+            types = opensources_types(row[i] for i in at)
+            if not types:
+                continue
+            satire = "satire" in types
+            scores = [s for t in types if (s := OPENSOURCES_TYPES[t]) is not None]
+            yield Rating(rater, norm_domain(row[domain_col]), "/".join(types),
+                         "OpenSources types", "/".join(types),
+                         min(scores) if scores else None, date, lic, satire=satire,
+                         weight=WEIGHTS["list"])
 
 
 def opensources(root: Path) -> Iterator[Rating]:
     yield from _typed(root / "opensources" / "sources.csv", "OpenSources (2017)", "2017-04",
-                      "LGPL-3.0 (repo); CC BY 4.0 (opensources.co)", ("type", "2nd type",
-                                                                        "3rd type"), "")
+                      "LGPL-3.0 (repo); CC BY 4.0 (opensources.co)",
+                      ("type", "2nd type", "3rd type"), 0)
 
 
 def fakenewscorpus(root: Path) -> Iterator[Rating]:
-    yield from _typed(root / "fakenewscorpus" / "websites.csv", "FakeNewsCorpus websites (2018)",
-                      "2018", "Apache-2.0", ("type", "2nd_type", "3rd_type"), "url")
+    # FakeNewsCorpus's site types are OpenSources' (its SOURCE.txt): the rater's name
+    # says so, and the combined score counts the two as one organisation.
+    yield from _typed(root / "fakenewscorpus" / "websites.csv",
+                      "OpenSources types (via FakeNewsCorpus websites, 2018)", "2018",
+                      "Apache-2.0", ("type", "2nd_type", "3rd_type"), 1)
+
+
+@dataclass(frozen=True, slots=True)
+class FakeNewsList:
+    """One of the fake-news site lists collected by hearvox, and how to read it.
+
+    Attributes:
+        title: The list's name, as the rater's name.
+        column: Its category column, or None when every site listed is a fake-news
+            or junk site (BuzzFeed, FactCheck.org, Snopes, Wikipedia, Junk News
+            Aggregator).
+        categories: Each category (lower case) -> score; None for satire, which is
+            not fake news.
+    """
+
+    title: str
+    column: str | None = None
+    categories: dict[str, float | None] = field(default_factory=dict)
+
+
+#: The hearvox lists by file-name stem (``is-it-fake-news-2018-11.csv``). "Is It Fake
+#: News" lists reliable outlets (Reuters, nytimes.com, bbc.com, ...) and satire beside
+#: fake-news sites; Fake News Codex, Fake News Watch and PolitiFact class satire and
+#: clickbait apart from fakes. OpenSources' copy is loaded from opensources/ instead.
+FAKE_NEWS_LISTS = {
+    "buzzfeed": FakeNewsList("BuzzFeed fake news hits"),
+    "factcheck-org": FakeNewsList("FactCheck.org misinformation directory"),
+    "fake-news-codex": FakeNewsList("Fake News Codex", "type", {
+        "fake": LISTED_SCORE, "misleading": WARNING_SCORE, "satire": None}),
+    "fake-news-watch": FakeNewsList("Fake News Watch", "category", {
+        "fake-hoax": LISTED_SCORE, "clickbait": OPENSOURCES_TYPES["clickbait"], "satire": None}),
+    "is-it-fake-news": FakeNewsList("Is It Fake News", "category", {
+        "fake news": LISTED_SCORE, "warning": WARNING_SCORE,
+        "political": OPENSOURCES_TYPES["political"], "reliable": OPENSOURCES_TYPES["reliable"],
+        "satire": None}),
+    "junk-news-aggregator": FakeNewsList("Junk News Aggregator"),
+    "politifact": FakeNewsList("PolitiFact fake news almanac", "type_of_site", {
+        "fake news": LISTED_SCORE, "imposter site": LISTED_SCORE,
+        "some fake stories": WARNING_SCORE, "parody site": None}),
+    "snopes": FakeNewsList("Snopes field guide"),
+    "wikipedia": FakeNewsList("Wikipedia list of fake news websites"),
+}
+
+
+def fake_news_list(path: Path) -> tuple[FakeNewsList, str]:
+    """The list a hearvox file holds, and its date ("is-it-fake-news-2018-11.csv").
+
+    Raises:
+        DataError: On a file of a list not in :data:`FAKE_NEWS_LISTS`.
+    """
+    stem, _, date = path.stem.partition("-20")
+    if stem not in FAKE_NEWS_LISTS:
+        raise DataError(f"unknown fake-news list {path.name} in {path.parent}")
+    return FAKE_NEWS_LISTS[stem], "20" + date
+
+
+def _list_rating(spec: FakeNewsList, date: str, row: dict[str, str]) -> Rating | None:
+    dom = norm_domain(row.get("domain") or "")
+    if not dom:
+        return None
+    rater = f"{spec.title} ({date}, via hearvox)"
+    lic = "GPL-3.0 (hearvox/unreliable-news)"
+    name = (row.get("name") or "").strip() or None
+    if spec.column is None:
+        return Rating(rater, dom, "listed", "listed", "unreliable", LISTED_SCORE, date, lic,
+                      weight=WEIGHTS["list"], name=name)
+    category = " ".join((row.get(spec.column) or "").split())
+    key = category.lower()
+    if key not in spec.categories:
+        raise DataError(f"{spec.title}: unknown category {category!r} for {dom}")
+    score = spec.categories[key]
+    return Rating(rater, dom, category, "/".join(spec.categories), key, score, date, lic,
+                  satire=score is None, weight=WEIGHTS["list"], name=name)
 
 
 def unreliable_lists(root: Path) -> Iterator[Rating]:
@@ -197,15 +317,11 @@ def unreliable_lists(root: Path) -> Iterator[Rating]:
     for path in sorted((base / "hearvox" / "data").glob("*.[ct]sv")):
         if path.stem.startswith("opensources"):
             continue  # the same list as opensources/, loaded there
-        delim = "\t" if path.suffix == ".tsv" else ","
-        name = path.stem.rsplit("-", 2)[0].replace("-", " ")
-        date = "-".join(path.stem.rsplit("-", 2)[1:])
-        for row in _rows(path, delimiter=delim):
-            dom = norm_domain(row.get("domain") or "")
-            if dom:
-                yield Rating(f"{name} list ({date}, via hearvox)", dom, "listed", "listed",
-                             "unreliable", LISTED_SCORE, date, "GPL-3.0 (hearvox/unreliable-news)",
-                             weight=WEIGHTS["list"], name=row.get("name") or None)
+        spec, date = fake_news_list(path)
+        for row in _rows(path, delimiter="\t" if path.suffix == ".tsv" else ","):
+            rating = _list_rating(spec, date, row)
+            if rating is not None:
+                yield rating
 
 
 #: Every loader with the data set folder it reads.

@@ -23,11 +23,13 @@ from pathlib import Path
 
 from ..data import cache_dir, data_dir, fingerprint
 from ..errors import DataError, MissingDataError
+from . import raters
 from .raters import LOADERS, Rating, norm_domain
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+#: Bump when the loaders read the data differently: the cached index is keyed by it.
+INDEX_VERSION = 3
 
 #: Lowest rapidfuzz ratio (0-100) for a fuzzy name match. At 92, "Daily Caller"
 #: variants and "Al Monitor" match while "Daily Mail"/"Daily Kos" do not;
@@ -65,8 +67,10 @@ def _name_key(name: str) -> str:
 
 
 def _data_files(root: Path) -> list[Path]:
-    return sorted(p for name in LOADERS for p in (root / name).rglob("*")
-                  if p.is_file() and p.suffix in (".csv", ".tsv", ".json", ".txt"))
+    """The rating sets' files and the code that reads them (the cache key's inputs)."""
+    code = [Path(__file__), Path(raters.__file__)]
+    return code + sorted(p for name in LOADERS for p in (root / name).rglob("*")
+                         if p.is_file() and p.suffix in (".csv", ".tsv", ".json", ".txt"))
 
 
 def _allsides_names(root: Path) -> dict[str, str]:

@@ -29,8 +29,17 @@ LOW = 0.4
 DISAGREE = 0.3
 
 
-#: Rating organisations whose ratings reach the data through several sets.
-FAMILIES = ("NewsGuard", "MBFC", "Wikipedia")
+#: Rating organisations whose ratings reach the data through several sets, each with
+#: the words that mark its raters' names. FakeNewsCorpus's site types are OpenSources'
+#: own; Burdisso et al.'s unreliable list is their golden truth's manual labels again.
+FAMILIES = {
+    "NewsGuard": ("newsguard",),
+    "MBFC": ("mbfc",),
+    "Wikipedia": ("wikipedia",),
+    "OpenSources": ("opensources",),
+    "Burdisso et al. 2024 (manual labels)": ("golden truth (manual)",
+                                              "burdisso et al. 2024 unreliable list"),
+}
 
 
 def family(rater: str) -> str:
@@ -40,14 +49,15 @@ def family(rater: str) -> str:
     ("golden truth (newsguard)"): they are that organisation's rating, relabelled.
     """
     low = rater.lower()
-    return next((f for f in FAMILIES if f.lower() in low), rater)
+    return next((f for f, marks in FAMILIES.items() if any(m in low for m in marks)), rater)
 
 
 def counted(ratings: list[dict]) -> list[dict]:
     """The ratings that enter the combined score: one per rating organisation.
 
     Of a family's ratings the most recent counts; on the same date, the one with
-    the larger weight, then a numeric value over a label.
+    the larger weight, then the original over a golden-truth relabelling, then a
+    numeric value over a label.
     """
     scored = [r for r in ratings if r.get("score") is not None]
     overrides = [r for r in scored if r.get("override")]
@@ -62,9 +72,11 @@ def counted(ratings: list[dict]) -> list[dict]:
     return [r for r in scored if id(r) in chosen]
 
 
-def _rank(r: dict) -> tuple[str, float, bool]:
+def _rank(r: dict) -> tuple[str, float, bool, bool]:
+    # A golden-truth label is another set's rating collapsed to four levels: on the
+    # same date the rating it was made from is preferred.
     return (str(r.get("date") or ""), float(r.get("weight", 1.0)),
-            isinstance(r.get("value"), float))
+            "golden truth" not in r["rater"].lower(), isinstance(r.get("value"), float))
 
 
 def combine(ratings: list[dict], basis: list[dict] | None = None,
