@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -131,6 +133,10 @@ def analyze(
         report = run(source, site=site, options=options)
     else:
         report = run(Path(source), url=url, site=site, options=options)
+    rating = report.article.source_rating or {}
+    if rating.get("status"):
+        _error(f"newsaudit: warning: {rating['status']}, sources are not rated; "
+               f"{rating['hint']}")
     if format is Format.json:
         write_output(report.to_json(), out)
     else:
@@ -174,8 +180,14 @@ def data_list() -> None:
     """List the rating sets found, their files, fingerprints and the cache."""
     from .judge.datasets import searched, status
 
+    rows = status()
+    if not any(row["path"] for row in rows):
+        typer.echo("no rating data installed (looked in " + ", ".join(searched()) + "); "
+                   "every stage but the source ratings runs without it; "
+                   "`newsaudit data fetch` downloads the rating sets")
+        return
     typer.echo("data directories searched: " + ", ".join(searched()))
-    for row in status():
+    for row in rows:
         where = row["path"] or "MISSING"
         typer.echo(f"{row['dataset']:24} {row['files']:3} files {row['bytes'] / 2**20:7.1f} MB"
                    f"  {row['fingerprint'] or '-':16}  {where}")
@@ -196,27 +208,59 @@ def data_build() -> None:
 
 @data_app.command("fetch")
 def data_fetch(
-    target: Annotated[Path | None, typer.Option(help="Folder to download into.")] = None,
+    to: Annotated[Path | None, typer.Option("--to", help="Folder to download into "
+                                            "(default: your user data directory).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be downloaded.")]
     = False,
 ) -> None:
-    """Download the public rating sets (at pinned commits) into your data directory."""
+    """Download the public rating sets (pinned commits, SHA-256 checked; resumable)."""
     from .judge.datasets import PLAN, fetch, user_data_dir
 
-    dest = target or user_data_dir()
+    dest = (to or user_data_dir()).expanduser()
     if dry_run:
         for item in PLAN:
-            typer.echo(f"{item.url} -> {dest / item.local}")
+            typer.echo(f"{item.url} -> {dest / item.local} ({item.size:,} bytes)")
         return
-    total = len(PLAN)
-    done = [0]
+    with _progress(sum(item.size for item in PLAN), "rating sets") as advance:
+        fetch(dest, progress=lambda item, n: advance(n))
+    typer.echo(f"{len(PLAN)} files verified in {dest}; newsaudit finds them there "
+               f"(or set NEWSAUDIT_DATA={dest})")
 
-    def progress(item: object, ms: int) -> None:
-        done[0] += 1
-        typer.echo(f"[{done[0]}/{total}] {getattr(item, 'local', '')} ({ms} ms)", err=True)
 
-    fetch(dest, progress=progress)
-    typer.echo(f"downloaded {total} files into {dest}; set NEWSAUDIT_DATA={dest} to use them")
+class _Lines:
+    """Plain progress lines for logs: one line each time another tenth is done."""
+
+    def __init__(self, total: int, what: str):
+        self.total, self.what, self.done, self.shown = total, what, 0, 0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        tenth = self.done * 10 // max(self.total, 1)
+        if tenth > self.shown:
+            self.shown = tenth
+            typer.echo(f"{self.what}: {self.done / 2**20:.1f} of "
+                       f"{self.total / 2**20:.1f} MB", err=True)
+
+
+@contextmanager
+def _progress(total: int, what: str) -> Iterator[Callable[[int], None]]:
+    """A byte counter: a Rich progress bar on a terminal, plain lines otherwise."""
+    if not sys.stderr.isatty():
+        yield _Lines(total, what)
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    columns = (f"{what}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 @app.command("schema")

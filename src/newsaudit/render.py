@@ -98,7 +98,9 @@ def _rating_table(r: dict[str, Any], title: str) -> RenderableType:
             uncounted = True
         table.add_row(x["rater"], str(x["value"]), x["scale"], x["label"] or "",
                       cell, x["date"], x["licence"])
-    parts: list[RenderableType] = [head, table]
+    parts: list[RenderableType] = [head, table] if r.get("ratings") else [head]
+    if r.get("status"):
+        parts.append(Text(f"{r['status']}: {r.get('hint', '')}", style="yellow"))
     if uncounted:
         parts.append(Text("(score): this organisation's rating through another data set, "
                           "counted once", style="dim"))

@@ -152,6 +152,6 @@ def test_cli_source_unknown_exit_1(capsys) -> None:
 
 
 def test_cli_data_fetch_dry_run(capsys, no_network) -> None:
-    assert main(["data", "fetch", "--dry-run", "--target", "/tmp/x"]) == 0
+    assert main(["data", "fetch", "--dry-run", "--to", "/tmp/x"]) == 0
     out = capsys.readouterr().out
     assert "domain_pc1.csv -> /tmp/x/lin2023_domain_quality/domain_pc1.csv" in out

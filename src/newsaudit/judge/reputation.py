@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..article import Article
+from ..errors import MissingDataError
 from ..options import Options
 from ..pipeline import stage
 from .ratings import RatingIndex, Resolution, load_index
@@ -135,6 +136,19 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
     }
 
 
+#: ``source_rating["status"]`` when no rating set is installed.
+NO_DATA = "no rating data installed"
+
+
+def unrated(query: str | None, why: str | None) -> dict[str, Any]:
+    """The ``source_rating`` of a source when no rating data is installed."""
+    return {"name": query, "domain": None, "score": None, "label": "unknown", "ratings": [],
+            "match": None, "disagreement": {}, "status": NO_DATA,
+            "hint": "run `newsaudit data fetch` (or set NEWSAUDIT_DATA to a folder of the "
+                    "rating sets) to rate sources",
+            "detail": why}
+
+
 def _page_queries(article: Article) -> list[str]:
     meta, mast = article.meta, article.masthead
     queries = [q for q in (meta.url, meta.domain, meta.site_name) if q]
@@ -148,9 +162,20 @@ class Reputation:
     """Rate the page's source and every source in its provenance from public ratings."""
 
     def __init__(self, options: Options):
-        self.index = load_index(options.data_dir, options.ratings_overrides)
+        self.index: RatingIndex | None = None
+        self.missing: str | None = None
+        try:
+            self.index = load_index(options.data_dir, options.ratings_overrides)
+        except MissingDataError as exc:
+            # Without the rating sets every other finding still stands: the report
+            # says that no rating data is installed instead of failing the audit.
+            self.missing = str(exc)
 
     def __call__(self, article: Article) -> None:
+        if self.index is None:
+            queries = _page_queries(article)
+            article.source_rating = unrated(queries[0] if queries else None, self.missing)
+            return
         queries = _page_queries(article)
         best = None
         for q in queries:
