@@ -82,6 +82,9 @@ def _rating_table(r: dict[str, Any], title: str) -> RenderableType:
     if match:
         head.append(f"  matched by {match['method']} ({match['confidence']:.2f})", style="dim")
     spread = (r.get("disagreement") or {}).get("spread")
+    if r.get("ambiguous"):
+        head.append(f"\na name several outlets share ({', '.join(r['ambiguous'])}): "
+                    "give the outlet's full name or its domain", style="dim")
     if spread is not None:
         head.append(f"\nraters' spread {spread:.2f}", style="dim")
         dis = r["disagreement"].get("raters_disagreeing")

@@ -52,11 +52,14 @@ def test_ratings_unknown_domain_is_unknown(index) -> None:
 
 
 @pytest.mark.parametrize(("query", "domain", "method"), [
-    ("Daily Caller News Foundation", "dailycaller.com", "name_normalised"),
-    ("The Daily Caller", "dailycaller.com", "name_normalised"),
+    ("Daily Caller News Foundation", "dailycaller.com", "alias"),
+    ("The Daily Caller", "dailycaller.com", "alias"),
+    ("Daily Caller", "dailycaller.com", "alias"),
+    ("The New American", "thenewamerican.com", "name_normalised"),
+    ("Live Science", "livescience.com", "domain_label"),
     ("True Pundit", "truepundit.com", "name_exact"),
-    ("Al-Monitor", "al-monitor.com", "name_exact"),
-    ("Reuters", "reuters.com", "name_exact"),
+    ("Al-Monitor", "al-monitor.com", "domain_label"),
+    ("Reuters", "reuters.com", "alias"),
     ("amp.theguardian.com", "theguardian.com", "domain"),
     ("m.washingtonpost.com", "washingtonpost.com", "domain"),
     ("edition.cnn.com", "cnn.com", "domain"),
@@ -155,3 +158,51 @@ def test_cli_data_fetch_dry_run(capsys, no_network) -> None:
     assert main(["data", "fetch", "--dry-run", "--to", "/tmp/x"]) == 0
     out = capsys.readouterr().out
     assert "domain_pc1.csv -> /tmp/x/lin2023_domain_quality/domain_pc1.csv" in out
+
+
+@pytest.mark.parametrize(("query", "domain"), [
+    ("Reuters", "reuters.com"), ("AP", "apnews.com"), ("The AP", "apnews.com"),
+    ("Associated Press", "apnews.com"), ("The Associated Press", "apnews.com"),
+    ("NYT", "nytimes.com"), ("The New York Times", "nytimes.com"),
+    ("Washington Post", "washingtonpost.com"), ("WaPo", "washingtonpost.com"),
+    ("BBC", "bbc.co.uk"), ("BBC News", "bbc.co.uk"), ("The Guardian", "theguardian.com"),
+    ("CNN", "cnn.com"), ("NPR", "npr.org"), ("National Public Radio", "npr.org"),
+    ("WSJ", "wsj.com"), ("The Wall Street Journal", "wsj.com"), ("Bloomberg", "bloomberg.com"),
+    ("Bloomberg News", "bloomberg.com"), ("ABC News", "abcnews.go.com"),
+    ("The Times of London", "thetimes.co.uk"),
+])
+def test_ratings_well_known_names_rate_high(index, query: str, domain: str) -> None:
+    r = rate(index, query)
+    assert (r["domain"], r["label"]) == (domain, "high")
+
+
+@pytest.mark.parametrize("query", ["The Times", "the Times", "Times", "the Post", "Journal",
+                                   "The Monitor", "Daily News", "Chronicle"])
+def test_ratings_shared_short_name_stays_unknown(index, query: str) -> None:
+    r = rate(index, query)
+    assert r["label"] == "unknown" and r["domain"] is None
+    assert len(r["ambiguous"]) >= 2
+
+
+@pytest.mark.parametrize(("query", "not_domain"), [
+    ("ABC News", "abcnews.com.co"),  # an imposter site's name is its host only
+    ("WaPo", "wapo.news"), ("Fox", "fox.com"), ("Journal", "journal.com.ph"),
+])
+def test_ratings_name_not_taken_for_obscure_or_imposter_site(index, query: str,
+                                                             not_domain: str) -> None:
+    found = index.resolve(query)
+    assert found is None or found.domain != not_domain
+
+
+def test_ratings_alias_table_consistent(index) -> None:
+    from newsaudit.judge import aliases
+
+    assert not set(aliases.ALIAS_KEYS) & set(aliases.AMBIGUOUS_KEYS)
+    unrated = [d for d in aliases.OUTLETS if not index.ratings(d)]
+    assert unrated == []
+
+
+def test_cli_source_shared_name_explains(capsys) -> None:
+    assert main(["source", "The Times"]) == 1
+    out = capsys.readouterr().out
+    assert "several outlets share" in out and "nytimes.com" in out

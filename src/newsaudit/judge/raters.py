@@ -72,6 +72,29 @@ WARNING_SCORE = OPENSOURCES_TYPES["unreliable"]
 WEIGHTS = {"lin": 2.0, "newsguard": 1.5, "mbfc": 1.0, "wikipedia": 1.0, "golden": 1.0,
            "list": 0.5, "graph": 0.5}
 
+#: Rating organisations whose ratings reach the data through several sets, each with
+#: the words that mark its raters' names. FakeNewsCorpus's site types are OpenSources'
+#: own; Burdisso et al.'s unreliable list is their golden truth's manual labels again.
+FAMILIES = {
+    "NewsGuard": ("newsguard",),
+    "MBFC": ("mbfc",),
+    "Wikipedia": ("wikipedia",),
+    "OpenSources": ("opensources",),
+    "Burdisso et al. 2024 (manual labels)": ("golden truth (manual)",
+                                              "burdisso et al. 2024 unreliable list"),
+}
+
+
+def family(rater: str) -> str:
+    """The organisation behind a rater's name ("NewsGuard (NELA-GT-2018)" -> "NewsGuard").
+
+    Burdisso et al.'s golden-truth labels name their source too
+    ("golden truth (newsguard)"): they are that organisation's rating, relabelled.
+    """
+    low = rater.lower()
+    return next((f for f, marks in FAMILIES.items() if any(m in low for m in marks)), rater)
+
+
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/:?#*\s]+)", re.I)
 
 

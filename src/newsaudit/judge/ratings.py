@@ -2,12 +2,16 @@
 
 The index is compiled from the rating sets in the data directory (see
 :mod:`newsaudit.judge.raters`) into one JSON file in the cache directory, keyed
-by a fingerprint of the input files, so it is rebuilt when the data changes and
-otherwise loads in well under a second. Sources are resolved from a URL or
-domain (tldextract with its bundled public-suffix list, never the network), or
-from a name through an index of names (MBFC page slugs, NELA-GT and AllSides
-source names, list names, and each domain's own label: "truepundit" for "True
-Pundit"), with normalisation and fuzzy matching (rapidfuzz).
+by a fingerprint of the input files and the loaders' code, so it is rebuilt when
+either changes and otherwise loads in well under a second. Sources are resolved
+from a URL or domain (tldextract with its bundled public-suffix list, never the
+network), or from a name: first the alias table of well-known outlets
+(:mod:`newsaudit.judge.aliases`: "NYT", "AP", "WaPo"); a name several outlets share
+("the Times", "the Post", or one word found in many outlets' names) stays unknown;
+then the names the rating sets and AllSides give outlets, each domain's own label
+("truepundit" for "True Pundit"), and fuzzy matching (rapidfuzz). A label or fuzzy
+match must name a domain that several rating organisations know, so that a name is
+not taken for an obscure site that bears it.
 """
 
 from __future__ import annotations
@@ -23,18 +27,27 @@ from pathlib import Path
 
 from ..data import cache_dir, data_dir, fingerprint
 from ..errors import DataError, MissingDataError
-from . import raters
-from .raters import LOADERS, Rating, norm_domain
+from . import aliases, raters
+from .raters import LOADERS, Rating, family, norm_domain
 
 log = logging.getLogger(__name__)
 
 #: Bump when the loaders read the data differently: the cached index is keyed by it.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 #: Lowest rapidfuzz ratio (0-100) for a fuzzy name match. At 92, "Daily Caller"
 #: variants and "Al Monitor" match while "Daily Mail"/"Daily Kos" do not;
 #: re-run benchmarks/ratings.py after a change.
 FUZZY_MIN = 92
+
+#: A word in at least this many outlets' names ("Times": 300 or so, "Post", "Journal")
+#: is no name on its own: "the Times" stays unknown unless the article or the alias
+#: table says which. At 8, "Guardian" and "Reuters" stay names; re-run
+#: benchmarks/outlet_names.py after a change.
+GENERIC_MIN = 8
+#: Rating organisations a domain needs before a bare label or fuzzy match may name
+#: it: "Journal" is not journal.com.ph (one graph estimate), "WaPo" not wapo.news.
+MIN_ORGANISATIONS = 2
 
 #: Words dropped from names before matching ("The Daily Caller News Foundation"
 #: -> "daily caller"): organisational suffixes that outlets' domains omit.
@@ -88,6 +101,27 @@ def _allsides_names(root: Path) -> dict[str, str]:
     return names
 
 
+def _looks_like_host(name: str) -> bool:
+    return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip(), re.I))
+
+
+def _most_rated(claims: dict[str, set[str]], by_domain: dict[str, list[dict]]) -> dict[str, str]:
+    # A name claimed by several domains goes to the most-rated one.
+    return {key: max(doms, key=lambda d: (len(by_domain.get(d, ())), -len(d), d))
+            for key, doms in claims.items() if key}
+
+
+def _generic_words(names: list[str]) -> list[str]:
+    """Words that many outlets' names share ("Times", "Post"): not a name on their own."""
+    counts: dict[str, int] = {}
+    for name in set(names):
+        words = re.findall(r"[a-z0-9]+", name.lower())
+        if len(words) > 1:
+            for w in set(words):
+                counts[w] = counts.get(w, 0) + 1
+    return sorted(w for w, n in counts.items() if n >= GENERIC_MIN)
+
+
 def build(root: Path, target: Path) -> dict:
     """Compile the rating sets under ``root`` into the index file ``target``."""
     import tldextract
@@ -96,6 +130,7 @@ def build(root: Path, target: Path) -> dict:
     extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     by_domain: dict[str, list[dict]] = {}
     claims: dict[str, set[str]] = {}
+    raw_names: list[str] = []
     valid: dict[str, bool] = {}
     sets = []
     for set_name, loader in LOADERS.items():
@@ -110,19 +145,22 @@ def build(root: Path, target: Path) -> dict:
             if not valid[r.domain]:
                 continue
             by_domain.setdefault(r.domain, []).append(asdict(r))
-            if r.name:
+            # A name that is a host ("ABCnews.com.co") names that host only: its
+            # label ("abcnews") would claim the outlet it imitates.
+            if r.name and not _looks_like_host(r.name):
                 claims.setdefault(_name_key(r.name), set()).add(r.domain)
+                raw_names.append(r.name)
     if not sets:
         raise MissingDataError(f"no rating sets in {root}")
     for name, dom in _allsides_names(root).items():
         claims.setdefault(_name_key(name), set()).add(dom)
+        raw_names.append(name)
+    labels: dict[str, set[str]] = {}
     for dom in by_domain:
-        claims.setdefault(_name_key(extract(dom).domain), set()).add(dom)
-    # A name claimed by several domains goes to the most-rated one.
-    names = {key: max(doms, key=lambda d: (len(by_domain.get(d, ())), -len(d), d))
-             for key, doms in claims.items() if key}
+        labels.setdefault(_name_key(extract(dom).domain), set()).add(dom)
     index = {"version": INDEX_VERSION, "fingerprint": fingerprint(_data_files(root)),
-             "sets": sets, "by_domain": by_domain, "names": names,
+             "sets": sets, "by_domain": by_domain, "names": _most_rated(claims, by_domain),
+             "labels": _most_rated(labels, by_domain), "generic": _generic_words(raw_names),
              "built_in_s": round(time.perf_counter() - t0, 2)}
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
@@ -141,13 +179,16 @@ class RatingIndex:
     def __init__(self, index: dict, overrides: dict[str, list[dict]] | None = None):
         self.by_domain: dict[str, list[dict]] = index["by_domain"]
         self.names: dict[str, str] = index["names"]
-        self.info = {k: v for k, v in index.items() if k not in ("by_domain", "names")}
+        self.labels: dict[str, str] = index["labels"]
+        self.generic = frozenset(index["generic"])
+        self.info = {k: v for k, v in index.items()
+                     if k not in ("by_domain", "names", "labels", "generic")}
         self.overrides = overrides or {}
         import tldextract
 
         # Bundled public-suffix snapshot, no network, no cache writes.
         self._extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-        self._name_keys = list(self.names)
+        self._fuzzy_keys = list(dict.fromkeys([*self.names, *self.labels]))
 
     def ratings(self, domain: str) -> list[dict]:
         """Every rating of ``domain`` (overrides first)."""
@@ -183,25 +224,59 @@ class RatingIndex:
                     return Resolution(alt, alt, "suffix_variant", 0.6)
         return None
 
+    def organisations(self, domain: str) -> int:
+        """How many rating organisations rate ``domain`` (a family counted once)."""
+        return len({family(r["rater"]) for r in self.ratings(domain)})
+
+    def ambiguous(self, query: str) -> tuple[str, ...]:
+        """The outlets a shared short name may mean ("the Times"); empty otherwise.
+
+        A name in :data:`newsaudit.judge.aliases.AMBIGUOUS`, or one word that many
+        outlets' names share.
+        """
+        if aliases.alias(query):
+            return ()
+        listed = aliases.ambiguous(query)
+        if listed:
+            return listed
+        words = re.findall(r"[a-z0-9]+", re.sub(r"^the\s+", "", query.strip().lower()))
+        if len(words) == 1 and words[0] in self.generic:
+            return tuple(sorted(d for k, d in self.names.items() if k.endswith(words[0])))[:5]
+        return ()
+
     def resolve_name(self, query: str) -> Resolution | None:
-        """Resolve an outlet name (exact key, then fuzzy)."""
+        """Resolve an outlet name: the alias table, the rating sets' names, the domains'
+        own labels, then fuzzy; None for a shared short name or an unknown one.
+
+        A match through a domain's label or a fuzzy one needs a domain that at least
+        :data:`MIN_ORGANISATIONS` organisations rate, so that a name is not taken
+        for an obscure site that happens to bear it ("Journal" for journal.com.ph).
+        """
         key = _name_key(query)
         if not key:
+            return None
+        known = aliases.alias(query)
+        if known:
+            return Resolution(query, known, "alias", 0.95)
+        if self.ambiguous(query):
             return None
         if key in self.names:
             method = "name_exact" if key == re.sub(r"[^a-z0-9]", "", query.lower()) \
                 else "name_normalised"
             return Resolution(query, self.names[key], method, 0.95 if method == "name_exact"
                               else 0.85)
+        label = self.labels.get(key)
+        if label and self.organisations(label) >= MIN_ORGANISATIONS:
+            return Resolution(query, label, "domain_label", 0.85)
         if len(key) < 5:
             return None
         from rapidfuzz import fuzz, process
 
-        best = process.extractOne(key, self._name_keys, scorer=fuzz.ratio,
-                                  score_cutoff=FUZZY_MIN)
-        if best:
-            return Resolution(query, self.names[best[0]], "name_fuzzy",
-                              round(best[1] / 100 * 0.8, 3))
+        for match, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
+                                               score_cutoff=FUZZY_MIN, limit=5):
+            dom = self.names.get(match) or self.labels[match]
+            if self.organisations(dom) >= MIN_ORGANISATIONS:
+                return Resolution(query, dom, "name_fuzzy", round(score / 100 * 0.8, 3))
         return None
 
     def resolve(self, query: str) -> Resolution | None:

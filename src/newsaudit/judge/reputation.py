@@ -21,6 +21,7 @@ from ..article import Article
 from ..errors import MissingDataError
 from ..options import Options
 from ..pipeline import stage
+from .raters import family
 from .ratings import RatingIndex, Resolution, load_index
 
 #: Label thresholds on the combined score (the issue's contract: high >= 0.7, low < 0.4).
@@ -28,29 +29,6 @@ HIGH = 0.7
 LOW = 0.4
 #: A rater this far from the combined score is listed as disagreeing.
 DISAGREE = 0.3
-
-
-#: Rating organisations whose ratings reach the data through several sets, each with
-#: the words that mark its raters' names. FakeNewsCorpus's site types are OpenSources'
-#: own; Burdisso et al.'s unreliable list is their golden truth's manual labels again.
-FAMILIES = {
-    "NewsGuard": ("newsguard",),
-    "MBFC": ("mbfc",),
-    "Wikipedia": ("wikipedia",),
-    "OpenSources": ("opensources",),
-    "Burdisso et al. 2024 (manual labels)": ("golden truth (manual)",
-                                              "burdisso et al. 2024 unreliable list"),
-}
-
-
-def family(rater: str) -> str:
-    """The organisation behind a rater's name ("NewsGuard (NELA-GT-2018)" -> "NewsGuard").
-
-    Burdisso et al.'s golden-truth labels name their source too
-    ("golden truth (newsguard)"): they are that organisation's rating, relabelled.
-    """
-    low = rater.lower()
-    return next((f for f, marks in FAMILIES.items() if any(m in low for m in marks)), rater)
 
 
 def counted(ratings: list[dict]) -> list[dict]:
@@ -112,8 +90,13 @@ def rate(index: RatingIndex, query: str | None, *, resolution: Resolution | None
     """The ``source_rating`` dict for a URL, domain or name (label unknown if unresolved)."""
     found = resolution or (index.resolve(query) if query else None)
     if found is None:
-        return {"name": query, "domain": None, "score": None, "label": "unknown",
-                "ratings": [], "match": None, "disagreement": {}}
+        unknown: dict[str, Any] = {"name": query, "domain": None, "score": None,
+                                   "label": "unknown", "ratings": [], "match": None,
+                                   "disagreement": {}}
+        shared = index.ambiguous(query) if query else ()
+        if shared:
+            unknown["ambiguous"] = list(shared)
+        return unknown
     ratings = index.ratings(found.domain)
     basis = counted(ratings)
     score, label, disagreement = combine(ratings, basis)
