@@ -3,7 +3,7 @@
 Each of the 181 pages is rendered to page text (one block a line) and each line
 labelled body or not from the hand-made ``articleBody``. newsaudit's classifier
 is scored in 5-fold page-disjoint cross-validation (the folds of
-``newsaudit.parse.train``), twice: on the text alone (as for scraped text) and
+``newsaudit.training.furniture``), twice: on the text alone (as for scraped text) and
 with trafilatura's main text as evidence (as when HTML is given). The peer is
 trafilatura itself: a line counts as kept when trafilatura's extraction holds it.
 

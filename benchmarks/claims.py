@@ -28,9 +28,9 @@ import time
 import numpy as np
 
 from common import print_table
-from newsaudit.analysis import claims_train as ct
 from newsaudit.analysis.claims import CLAIM_THRESHOLD, load_model, tokens_of
 from newsaudit.nlp import load
+from newsaudit.training import claims as ct
 
 
 def baseline(texts: list[str], labels: np.ndarray):  # -> (vectorizer, model)

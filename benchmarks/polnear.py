@@ -43,10 +43,12 @@ from collections.abc import Iterable
 import common  # noqa: F401  (puts src/ on sys.path)
 from common import print_table
 from newsaudit.analysis.confidence import load_model
-from newsaudit.analysis.polnear import ROLES, Document, Ranges, load_split, match, predicted
-from newsaudit.analysis.sourcing import find_attributions, refine
+from newsaudit.analysis.intervals import Extent, predicted
+from newsaudit.analysis.refinement import refine
+from newsaudit.analysis.sourcing import find_attributions
 from newsaudit.analysis.speakers import OUTLET_HEADS
 from newsaudit.nlp import load
+from newsaudit.training.polnear import ROLES, Document, load_split, match
 
 #: The rows of the rules alone: at the confidence threshold, and every candidate.
 RULES = "newsaudit, rules only"
@@ -54,10 +56,10 @@ ALL_CANDIDATES = "rules, no threshold"
 SYSTEMS = ("newsaudit", RULES, ALL_CANDIDATES, "textacy")
 
 
-def ours(found: list) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
+def ours(found: list) -> tuple[dict[str, list[Extent]], dict[Extent, str]]:
     """Predicted spans by role, and speaker types by source span, of attributions."""
-    pred: dict[str, set[Ranges]] = {r: set() for r in ROLES}
-    types: dict[Ranges, str] = {}
+    pred: dict[str, set[Extent]] = {r: set() for r in ROLES}
+    types: dict[Extent, str] = {}
     pred["content"] = {key for key, _ in predicted(found)}
     for a in found:
         if a.cue is not None:
@@ -69,10 +71,10 @@ def ours(found: list) -> tuple[dict[str, list[Ranges]], dict[Ranges, str]]:
     return {r: sorted(v) for r, v in pred.items()}, types
 
 
-def textacy_peer(doc) -> dict[str, list[Ranges]]:
+def textacy_peer(doc) -> dict[str, list[Extent]]:
     from textacy.extract.triples import direct_quotations
 
-    pred: dict[str, set[Ranges]] = {r: set() for r in ROLES}
+    pred: dict[str, set[Extent]] = {r: set() for r in ROLES}
     try:
         parts = [(0, list(direct_quotations(doc)))]
     except ValueError:
@@ -97,7 +99,7 @@ def textacy_peer(doc) -> dict[str, list[Ranges]]:
     return {r: sorted(v) for r, v in pred.items()}
 
 
-def gold_anonymous(doc, r: Ranges) -> bool | None:
+def gold_anonymous(doc, r: Extent) -> bool | None:
     a, b = min(x for x, _ in r), max(y for _, y in r)
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None or not len(span):

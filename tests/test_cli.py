@@ -70,10 +70,10 @@ def test_cli_analyze_rules_only(tmp_path: Path, capsys) -> None:
 
 def test_cli_broken_span_model_exits_5(example_path: Path, tmp_path: Path, monkeypatch,
                                        capsys) -> None:
-    from newsaudit.analysis import sourcing, spans
+    from newsaudit.analysis import refinement, spans
 
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(sourcing, "load_span_model", lambda: spans.SpanModel(tmp_path))
+    monkeypatch.setattr(refinement, "load_span_model", lambda: spans.SpanModel(tmp_path))
     code, out, err = run(["analyze", str(example_path)], capsys)
     assert code == 5 and out == ""
     assert "span model" in err and "--rules-only" in err and "Traceback" not in err

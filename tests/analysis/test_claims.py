@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsaudit.analysis import claims_train as ct
 from newsaudit.analysis.claims import (
     CLAIM_THRESHOLD,
     MIN_TOKENS,
@@ -22,6 +21,7 @@ from newsaudit.analysis.claims import (
 from newsaudit.article import Article
 from newsaudit.nlp import load
 from newsaudit.options import Options
+from newsaudit.training import claims as ct
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ import math
 
 import pytest
 
+from newsaudit.analysis.candidates import candidates
 from newsaudit.analysis.confidence import MODEL_PATH, explain, features, load_model
-from newsaudit.analysis.sourcing import candidates, find_attributions
+from newsaudit.analysis.sourcing import find_attributions
 from newsaudit.nlp import load
 
 

@@ -506,7 +506,7 @@ def test_sourcing_docs_cover_every_key_type_and_pattern():
     from dataclasses import fields
     from pathlib import Path
 
-    from newsaudit.analysis.sourcing import Attribution
+    from newsaudit.analysis.attribution import Attribution
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "sourcing.md").read_text("utf-8")
     for f in fields(Attribution):

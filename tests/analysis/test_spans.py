@@ -9,7 +9,8 @@ import pytest
 
 import newsaudit
 from newsaudit.analysis.confidence import load_model
-from newsaudit.analysis.sourcing import find_attributions, refine
+from newsaudit.analysis.refinement import refine
+from newsaudit.analysis.sourcing import find_attributions
 from newsaudit.analysis.spans import (
     MAX_WORDPIECES,
     MODEL_DIR,

@@ -14,7 +14,7 @@ words, POS tags and entity types with an SVM):
 
 Every string feature is hashed with CRC-32 into a fixed number of buckets (the
 "hashing trick", Weinberger et al. 2009), so the weights file holds one vector
-and no vocabulary. Training lives in :mod:`newsaudit.analysis.claims_train`; the
+and no vocabulary. Training lives in :mod:`newsaudit.training.claims`; the
 weights (``models/claims.npz``) and their model card (``models/claims.md``) ship
 with the package. Inference is NumPy only and reads the tokens of the ``Doc``
 the ``nlp`` stage already parsed: the stage never runs spaCy itself.
@@ -42,14 +42,14 @@ from ..pipeline import stage
 
 log = logging.getLogger(__name__)
 
-#: The weights file written by ``python -m newsaudit.analysis.claims_train``.
+#: The weights file written by ``python -m newsaudit.training.claims``.
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "claims.npz"
 
 #: Sentences scoring at least this are reported as claims. Calibrated as the
 #: F1-optimal threshold on the ClaimBuster validation slice held out from
 #: train.json (a fifth of it, natural 1:3 check-worthy prior); the value found by
 #: training is stored in the weights file and this constant must match it (a test
-#: checks). Re-run ``python -m newsaudit.analysis.claims_train`` and
+#: checks). Re-run ``python -m newsaudit.training.claims`` and
 #: ``benchmarks/claims.py`` after changing it.
 CLAIM_THRESHOLD = 0.3
 
@@ -192,7 +192,7 @@ class ClaimModel:
         except (OSError, KeyError, ValueError) as exc:
             raise DataError(
                 f"cannot read the claims model {path}: {exc}; retrain it with "
-                "`python -m newsaudit.analysis.claims_train`"
+                "`python -m newsaudit.training.claims`"
             ) from exc
         if self.coef.shape != (self.n_hash + N_DENSE,):
             raise DataError(f"claims model {path} has {self.coef.shape[0]} weights, "

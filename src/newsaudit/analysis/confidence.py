@@ -11,7 +11,7 @@ features of the attribution: the rule that found it, the cue word and its form
 pronoun), the content (length, head, quoted) and the paragraph. Its weights are a
 plain JSON table, feature name to weight (``models/attributions.json``), so every
 score can be explained term by term (:func:`explain`). Trained on PolNeAR train
-by :mod:`.confidence_train`; see ``models/attributions.md``.
+by :mod:`newsaudit.training.confidence`; see ``models/attributions.md``.
 """
 
 from __future__ import annotations

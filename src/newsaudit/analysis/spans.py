@@ -1,6 +1,6 @@
 """Attribution spans read by a fine-tuned encoder, on top of the rules.
 
-The rules of :mod:`.frames` and :mod:`.sourcing` know the shapes of reporting
+The rules of :mod:`.frames` and :mod:`.candidates` know the shapes of reporting
 ("X said that ...", "according to X"); they miss what has no such shape ("Trump
 blasted the deal as a disaster", "it was unclear whether ...") and cut some
 contents at the wrong word. The span model reads the words themselves: a small
@@ -16,7 +16,7 @@ content, cue or speaker). It then:
 
 The model runs on ONNX Runtime from ``models/spans/`` (int8 weights, the
 tokenizer, the thresholds, chosen on PolNeAR dev); it is trained by
-:mod:`.spans_train` (see ``models/spans.md``). Inputs are windows of whole
+:mod:`newsaudit.training.spans` (see ``models/spans.md``). Inputs are windows of whole
 sentences of at most :data:`MAX_WORDPIECES` word pieces, broken at paragraphs.
 """
 
@@ -35,7 +35,7 @@ import numpy as np
 
 from ..errors import DataError
 from ..nlp import doc_text
-from .polnear import predicted
+from .intervals import predicted
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "spans"
 

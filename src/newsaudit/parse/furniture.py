@@ -2,7 +2,7 @@
 
 Every non-blank line gets a body probability from a small logistic regression
 over line features (:mod:`newsaudit.parse.lines`, trained by
-:mod:`newsaudit.parse.train` on the Scrapinghub pages); furniture phrases
+:mod:`newsaudit.training.furniture` on the Scrapinghub pages); furniture phrases
 (:mod:`newsaudit.parse.lexicon`) override it. Furniture lines get a kind; the
 masthead (site name, sections, title, byline, date) is read from the lines above
 the body by :mod:`newsaudit.parse.masthead`.
@@ -65,7 +65,7 @@ def load_model(path: Path = MODEL_PATH) -> dict:
     except (OSError, ValueError) as exc:
         raise DataError(
             f"furniture model {path} unreadable ({exc}); retrain it with "
-            "`python -m newsaudit.parse.train`"
+            "`python -m newsaudit.training.furniture`"
         ) from exc
     if tuple(model.get("features", ())) != FEATURE_NAMES or \
             model.get("context") != CONTEXT_LINES:

@@ -3,7 +3,7 @@
 A line is a maximal run of non-newline characters holding something other than
 white space; its features describe its shape (length, punctuation, function
 words, capitals, link-like runs), its position on the page and its neighbours.
-The same features are computed at training time (:mod:`newsaudit.parse.train`)
+The same features are computed at training time (:mod:`newsaudit.training.furniture`)
 and at run time, from text alone; HTML adds one piece of evidence (whether
 trafilatura's main-text extraction holds the line).
 """

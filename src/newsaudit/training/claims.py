@@ -2,7 +2,7 @@
 
 Run from a checkout::
 
-    .venv/bin/python -m newsaudit.analysis.claims_train [--check]
+    .venv/bin/python -m newsaudit.training.claims [--check]
 
 Data (``claimbuster`` data set, see its SOURCE.txt): the two-class ClaimBuster
 sentences (``train.json``, ``test.json``; Arslan et al. ICWSM 2020) and CLEF 2020
@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis.claims import MODEL_PATH, N_DENSE, Tok, featurize, tokens_of
 from ..data import cache_dir, dataset, fingerprint
-from .claims import MODEL_PATH, N_DENSE, Tok, featurize, tokens_of
 
 log = logging.getLogger(__name__)
 

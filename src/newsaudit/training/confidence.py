@@ -2,7 +2,7 @@
 
 Run from a checkout::
 
-    .venv/bin/python -m newsaudit.analysis.confidence_train [--check]
+    .venv/bin/python -m newsaudit.training.confidence [--check]
 
 Data (``polnear`` data set, see its SOURCE.txt; Newell, Margolin and Ruths 2018):
 the train split (one annotator per document, as in ``benchmarks/polnear.py``)
@@ -25,10 +25,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ..analysis.candidates import candidates
+from ..analysis.confidence import MODEL_PATH, ConfidenceModel, features
+from ..analysis.intervals import predicted
 from ..data import cache_dir, dataset, fingerprint
-from .confidence import MODEL_PATH, ConfidenceModel, features
-from .polnear import load_split, match, predicted
-from .sourcing import candidates
+from .polnear import load_split, match
 
 log = logging.getLogger(__name__)
 

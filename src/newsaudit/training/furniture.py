@@ -8,8 +8,8 @@ for scraped text). The model is a gradient-boosted tree ensemble over each line'
 features and those of two lines on either side, saved as JSON arrays
 (:mod:`newsaudit.parse.trees`).
 
-    .venv/bin/python -m newsaudit.parse.train            # 5-fold page-disjoint CV, then fit all
-    .venv/bin/python -m newsaudit.parse.train --cv-only
+    .venv/bin/python -m newsaudit.training.furniture            # 5-fold page-disjoint CV, fit all
+    .venv/bin/python -m newsaudit.training.furniture --cv-only
 """
 
 from __future__ import annotations
@@ -26,8 +26,15 @@ import numpy as np
 
 from ..data import dataset
 from ..html import read_html
-from .lines import CONTEXT_LINES, FEATURE_NAMES, Line, line_features, split_lines, with_context
-from .trees import Trees, export
+from ..parse.lines import (
+    CONTEXT_LINES,
+    FEATURE_NAMES,
+    Line,
+    line_features,
+    split_lines,
+    with_context,
+)
+from ..parse.trees import Trees, export
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true", help="evaluate, do not save")
     args = parser.parse_args()
-    from .furniture import classify_lines
+    from ..parse.furniture import classify_lines
 
     pages = load_pages()
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines")

