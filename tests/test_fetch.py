@@ -1,4 +1,5 @@
-"""Fetching URLs under the guards, with a mock transport (never the network)."""
+"""Fetching URLs under the guards, and reading what they give, with a mock transport
+(never the network)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from newsaudit.errors import (
     ResponseTooLargeError,
     UnsupportedURLError,
 )
-from newsaudit.fetch import check_url, fetch
+from newsaudit.fetch import check_url, fetch_bytes
 from newsaudit.options import Options
+from newsaudit.read import read_url
 
 PAGE = ("<html><head><title>Budget passes</title></head><body><h1>Budget passes</h1>"
         "<p>The city council approved a budget on Tuesday after a debate that lasted more "
@@ -46,7 +48,7 @@ def transport(routes: dict[str, httpx.Response]) -> httpx.MockTransport:
 def test_fetch_html_page() -> None:
     t = transport({"https://news.example/a": httpx.Response(
         200, headers={"content-type": "text/html; charset=utf-8"}, text=PAGE)})
-    article = fetch("https://news.example/a", transport=t)
+    article = read_url("https://news.example/a", transport=t)
     assert article.meta.url == "https://news.example/a"
     assert article.meta.domain == "news.example"
     assert "The city council approved a budget" in article.text
@@ -59,7 +61,7 @@ def test_fetch_charset_from_header() -> None:
     t = transport({"http://news.example/l1": httpx.Response(
         200, headers={"content-type": "text/html; charset=iso-8859-1"},
         content=body.encode("latin-1"))})
-    assert "Café crème in München" in fetch("http://news.example/l1", transport=t).text
+    assert "Café crème in München" in read_url("http://news.example/l1", transport=t).text
 
 
 @pytest.mark.parametrize(("hops", "ok"), [(5, True), (6, False)])
@@ -69,19 +71,19 @@ def test_fetch_redirect_limit(hops: int, ok: bool) -> None:
     routes[f"https://news.example/{hops}"] = httpx.Response(
         200, headers={"content-type": "text/html"}, text=PAGE)
     if ok:
-        article = fetch("https://news.example/0", transport=transport(routes))
-        assert article.meta.url == f"https://news.example/{hops}"
-        assert len(article.meta.origin["redirects"]) == hops
+        _, info = fetch_bytes("https://news.example/0", transport=transport(routes))
+        assert info["final_url"] == f"https://news.example/{hops}"
+        assert len(info["redirects"]) == hops
     else:
         with pytest.raises(FetchError, match="more than 5 redirects"):
-            fetch("https://news.example/0", transport=transport(routes))
+            fetch_bytes("https://news.example/0", transport=transport(routes))
 
 
 def test_fetch_redirect_to_private_address_refused() -> None:
     t = transport({"https://news.example/r": httpx.Response(
         301, headers={"location": "http://evil.example/admin"})})
     with pytest.raises(BlockedAddressError, match=r"127\.0\.0\.1"):
-        fetch("https://news.example/r", transport=t)
+        fetch_bytes("https://news.example/r", transport=t)
 
 
 @pytest.mark.parametrize("url", [
@@ -108,23 +110,23 @@ def test_fetch_oversize_body_refused() -> None:
     t = transport({"https://news.example/big": httpx.Response(
         200, headers={"content-type": "text/html"}, content=b"<p>" + b"a" * 5000 + b"</p>")})
     with pytest.raises(ResponseTooLargeError, match="cap"):
-        fetch("https://news.example/big", options=Options(max_bytes=1000), transport=t)
+        fetch_bytes("https://news.example/big", options=Options(max_bytes=1000), transport=t)
 
 
 def test_fetch_http_error_status() -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
-        fetch("https://news.example/missing", transport=transport({}))
+        fetch_bytes("https://news.example/missing", transport=transport({}))
 
 
 def test_fetch_binary_content_type_refused() -> None:
     t = transport({"https://news.example/img": httpx.Response(
         200, headers={"content-type": "image/png"}, content=b"\x89PNG\r\n")})
     with pytest.raises(InputError, match="image/png"):
-        fetch("https://news.example/img", transport=t)
+        read_url("https://news.example/img", transport=t)
 
 
 def test_fetch_timeout_is_fetch_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("slow", request=request)
     with pytest.raises(FetchError, match="timed out"):
-        fetch("https://news.example/slow", transport=httpx.MockTransport(handler))
+        fetch_bytes("https://news.example/slow", transport=httpx.MockTransport(handler))

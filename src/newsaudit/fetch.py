@@ -1,4 +1,8 @@
-"""Fetch an article from a URL, with guards: the only network access newsaudit makes.
+"""Fetch the bytes of a URL, with guards: how newsaudit reads a URL the user asked for.
+
+This module only moves bytes; :func:`newsaudit.read.read_url` decodes them and
+reads the article. (The other network access is ``newsaudit data fetch``, which
+downloads the public rating sets on request: :mod:`newsaudit.judge.datasets`.)
 
 Guards, each a clear :class:`~newsaudit.errors.FetchError`:
 
@@ -27,11 +31,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .about import __version__
-from .article import Article
 from .errors import (
     BlockedAddressError,
     FetchError,
-    InputError,
     ResponseTooLargeError,
     UnsupportedURLError,
 )
@@ -135,35 +137,3 @@ def fetch_bytes(url: str, *, options: Options | None = None,
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {current} failed: {exc}") from exc
         raise FetchError(f"{url}: more than {options.max_redirects} redirects")
-
-
-def fetch(url: str, *, options: Options | None = None, site: str | None = None,
-          transport: httpx.BaseTransport | None = None) -> Article:
-    """Fetch ``url`` and read it as an article (HTML or plain text).
-
-    Raises:
-        FetchError: If the fetch is refused or fails.
-        InputError: If the response is not an article (binary, empty...).
-    """
-    from .read import decode, read_text
-
-    options = options or Options()
-    body, info = fetch_bytes(url, options=options, transport=transport)
-    ctype = info["content_type"].split(";")[0].strip().lower()
-    if ctype and not (ctype.startswith("text/") or ctype in (
-            "application/xhtml+xml", "application/xml")):
-        raise InputError(f"{url} is {ctype}, not an HTML or text page")
-    if info["charset"]:
-        try:
-            text = body.decode(info["charset"])
-        except (LookupError, UnicodeDecodeError):
-            text, _ = decode(body)
-    else:
-        text, _ = decode(body)
-    final = info["final_url"]
-    article = read_text(text, options=options, url=final, site=site)
-    article.meta.url = final
-    host = urlsplit(final).hostname or ""
-    article.meta.domain = article.meta.domain or (host[4:] if host.startswith("www.") else host)
-    article.meta.origin.update(info)
-    return article
