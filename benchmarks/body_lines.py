@@ -19,8 +19,8 @@ import time
 import numpy as np
 
 from common import print_table
-from newsaudit.parse import train as T
 from newsaudit.parse.furniture import classify_lines
+from newsaudit.training import furniture as T
 
 _WORD = re.compile(r"\w+")
 

@@ -244,7 +244,12 @@ def calibrate(out: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import torch
+    try:
+        import torch
+    except ImportError:
+        print("training the span model needs PyTorch: pip install -e '.[train]'",
+              file=sys.stderr)
+        return 2
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, required=True, help="all-MiniLM-L6-v2 directory")
