@@ -76,3 +76,60 @@ def test_read_report_text_equals_input_crlf_normalised() -> None:
     report = newsaudit.analyze("Headline here today\r\n\r\nThe council approved the budget on "
                                "Tuesday after a long debate, officials said.\r\n")
     assert "\r" not in report.to_dict()["text"]
+
+
+# Two AllSides records as a user might save them (JSONL, CSV), and one as text.
+_RECORDS = [{"source": "NPR Online News", "url": "https://www.npr.org/2018/08/08/636568530/",
+             "content_original": "Voters in Missouri have overwhelmingly rejected a "
+                                 "right-to-work law passed by the state\u2019s Legislature."},
+            {"source": "Reuters", "url": "https://www.reuters.com/article/x",
+             "content_original": "WASHINGTON (Reuters) - The U.S. Senate voted on Tuesday."}]
+
+
+@pytest.mark.parametrize(("name", "kind", "named"), [
+    ("two.jsonl", "JSONL", True), ("two.ndjson", "JSONL", True), ("small.csv", "CSV", True),
+    ("small.tsv", "CSV", True), ("two.txt", "JSONL", False),
+])
+def test_read_corpus_file_points_to_batch(tmp_path: Path, name: str, kind: str,
+                                          named: bool) -> None:
+    import csv
+    import json
+
+    from newsaudit.errors import CorpusInputError
+
+    path = tmp_path / name
+    if kind == "JSONL":
+        path.write_text("".join(json.dumps(r) + "\n" for r in _RECORDS), encoding="utf-8")
+    else:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(_RECORDS[0]),
+                               delimiter="\t" if name.endswith(".tsv") else ",")
+            w.writeheader()
+            w.writerows(_RECORDS)
+    with pytest.raises(CorpusInputError, match=f"a {kind} file of records") as info:
+        read(path)
+    assert ("newsaudit batch " + str(path) in str(info.value)) is named
+    assert "newsaudit batch" in str(info.value) and info.value.exit_code == 2
+
+
+def test_read_jsonl_string_is_refused() -> None:
+    import json
+
+    from newsaudit.errors import CorpusInputError
+
+    with pytest.raises(CorpusInputError, match="newsaudit batch"):
+        read("".join(json.dumps(r) + "\n" for r in _RECORDS))
+    # One JSON-looking line in an article is not a corpus.
+    assert read('{"a": 1} is how the config starts, the engineer said.\nMore text.').text
+
+
+def test_cli_analyze_corpus_file_exit_2(tmp_path: Path, capsys) -> None:
+    import json
+
+    from newsaudit.cli import main
+
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _RECORDS), encoding="utf-8")
+    assert main(["analyze", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "newsaudit batch" in err and "Traceback" not in err

@@ -32,3 +32,15 @@ def test_report_offsets_index_into_text(example_dict: dict) -> None:
 
 def test_report_json_round_trips(example_report) -> None:
     assert json.loads(example_report.to_json()) == example_report.to_dict()
+
+
+def test_text_view_claims_heading_says_shown_of_total(example_report, monkeypatch) -> None:
+    from newsaudit import render
+
+    total = len(example_report.to_dict()["claims"])
+    assert total >= 3
+    monkeypatch.setattr(render, "TOP_CLAIMS", 2)
+    out = render.render_text(example_report, width=200)
+    assert f"the 2 highest-scoring of {total} (all are in --format json)" in out
+    monkeypatch.setattr(render, "TOP_CLAIMS", total)
+    assert f"check-worthy claims ({total})" in render.render_text(example_report, width=200)

@@ -72,6 +72,12 @@ class Masthead:
     authors: list[str] = field(default_factory=list)
     date: Span | None = None
     published: str | None = None
+    #: How the site's name was found: "given" (--site or the page's metadata),
+    #: "masthead line", or a self-reference ("subscription line", "dateline credit",
+    #: "support appeal", "copyright line"); None when the site is unknown.
+    site_method: str | None = None
+    #: Where ``published`` came from when not from a line: "url" (its path).
+    published_from: str | None = None
 
 
 class Article:

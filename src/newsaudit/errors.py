@@ -12,7 +12,8 @@ Hierarchy::
     │   ├── BinaryInputError        an image, archive, PDF or other non-text file
     │   ├── InputTooLargeError      over the size limit for one article
     │   ├── EncodingError           bytes that decode to no text
-    │   └── NoContentError          HTML or text without any readable content
+    │   ├── NoContentError          HTML or text without any readable content
+    │   └── CorpusInputError        a file of many records (JSONL, CSV...): use batch (exit 2)
     ├── FetchError                  a URL could not be fetched (exit 4)
     │   ├── BlockedAddressError     private, loopback or link-local target refused
     │   ├── UnsupportedURLError     not http or https, or malformed
@@ -57,6 +58,15 @@ class EncodingError(InputError):
 
 class NoContentError(InputError):
     """The document has no readable content (for example HTML without a body)."""
+
+
+class CorpusInputError(InputError):
+    """The input is a corpus (JSONL, CSV, Parquet, WARC records), not one article.
+
+    A usage mistake, so exit code 2: the message points to ``newsaudit batch``.
+    """
+
+    exit_code = 2
 
 
 class FetchError(NewsauditError):

@@ -8,6 +8,7 @@ bytes are fetched under the guards of :mod:`newsaudit.fetch`, then read here.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from charset_normalizer import from_bytes
 from .article import Article, Metadata
 from .errors import (
     BinaryInputError,
+    CorpusInputError,
     EmptyInputError,
     EncodingError,
     InputError,
@@ -128,8 +130,14 @@ def read_text(text: str, *, options: Options | None = None, url: str | None = No
         from .html import read_html
 
         return read_html(text, url=url, site=site)
+    if _json_lines(text[:20_000]):
+        raise CorpusInputError(
+            "the input is JSON records one a line (a corpus), not one article: "
+            "save it as a .jsonl file and run `newsaudit batch FILE`")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta = Metadata(url=url, site_name=site, origin={"kind": "text"})
+    from .parse.site import url_domain
+
+    meta = Metadata(url=url, site_name=site, domain=url_domain(url), origin={"kind": "text"})
     return Article(text, meta)
 
 
@@ -153,6 +161,14 @@ def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
         raise InputError(f"{p}: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+    kind = corpus_kind(p.name, data)
+    if kind:
+        named = corpus_kind(p.name, b"") is not None
+        how = f"run `newsaudit batch {p}`" if named else \
+            f"give it a .{kind.lower()} name and run `newsaudit batch` on it"
+        raise CorpusInputError(
+            f"{p}: a {kind} file of records (a corpus), not one article: {how} "
+            "to analyse each record")
     try:
         article = read_bytes(data, options=options, url=url, site=site)
     except InputError as exc:
@@ -196,6 +212,39 @@ def read_url(url: str, *, options: Options | None = None, site: str | None = Non
     article.meta.domain = article.meta.domain or (host[4:] if host.startswith("www.") else host)
     article.meta.origin.update(info)
     return article
+
+
+def _json_lines(head: str) -> bool:
+    """Whether text starts with two or more lines that are each a JSON object."""
+    lines = [ln.strip() for ln in head.splitlines()[:3] if ln.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(ln.startswith("{") and isinstance(json.loads(ln), dict) for ln in lines[:2])
+    except ValueError:
+        return False
+
+
+def corpus_kind(name: str, data: bytes) -> str | None:
+    """The corpus format of a file ("JSONL", "CSV", "Parquet", "WARC"), or None.
+
+    By the name's suffix (the ones ``newsaudit batch`` reads), else by content:
+    Parquet's and WARC's magic bytes, or JSON objects one a line.
+    """
+    from .corpus.inputs import SUFFIX_KINDS
+
+    low = name.lower()
+    for suffix in sorted(SUFFIX_KINDS, key=len, reverse=True):
+        if low.endswith(suffix) and SUFFIX_KINDS[suffix] != "file":
+            return SUFFIX_KINDS[suffix].upper() if SUFFIX_KINDS[suffix] != "parquet" \
+                else "Parquet"
+    if data[:4] == b"PAR1":
+        return "Parquet"
+    if data[:5] == b"WARC/":
+        return "WARC"
+    if _json_lines(data[:20_000].decode("utf-8", errors="replace")):
+        return "JSONL"
+    return None
 
 
 def read(source: str | bytes | os.PathLike[str], *, options: Options | None = None,

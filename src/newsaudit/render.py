@@ -22,8 +22,13 @@ def _header(d: dict[str, Any]) -> RenderableType:
     t = Text()
     t.append(art.get("title") or "(no title)", style="bold")
     t.append("\n")
-    site = art.get("site_name") or art.get("domain") or "unknown site"
-    t.append(site, style="cyan")
+    site = art.get("site_name") or art.get("domain")
+    t.append(site or "unknown site", style="cyan")
+    method = art.get("site_name_method")
+    if method and method not in ("given", "masthead line"):
+        t.append(f"  (named by the page: {method})", style="dim")
+    if not site:
+        t.append("  (pass --url or --site to name the page's site)", style="dim")
     if art.get("sections"):
         t.append("  ›  " + " · ".join(art["sections"]), style="dim")
     if art.get("authors"):
@@ -168,7 +173,11 @@ def _claims(d: dict[str, Any]) -> RenderableType | None:
     rows = d.get("claims") or []
     if not rows:
         return None
-    table = Table(title=f"check-worthy claims ({len(rows)})", title_justify="left")
+    title = f"check-worthy claims ({len(rows)})"
+    if len(rows) > TOP_CLAIMS:
+        title = (f"check-worthy claims: the {TOP_CLAIMS} highest-scoring of {len(rows)} "
+                 "(all are in --format json)")
+    table = Table(title=title, title_justify="left")
     table.add_column("score", justify="right", style="bold")
     table.add_column("offsets", style="dim", justify="right")
     table.add_column("sentence", overflow="fold")

@@ -53,6 +53,20 @@ def to_jsonable(obj: Any) -> Any:
     raise TypeError(f"cannot put {type(obj).__name__} into a report")
 
 
+def _site(article: Article, site_name: str | None) -> tuple[str | None, str | None]:
+    """The site's name and how it was found: given, from the masthead or the page
+    naming itself, else the usual name of a well-known outlet at the URL's domain."""
+    from .judge.aliases import name_of
+
+    mast = article.masthead
+    if site_name is None:
+        known = name_of(article.meta.domain)
+        return (known, "url") if known else (None, None)
+    if article.meta.site_name or mast is None or mast.site_method is None:
+        return site_name, "given"
+    return site_name, mast.site_method
+
+
 def _article_section(article: Article) -> dict[str, Any]:
     meta, mast = article.meta, article.masthead
     site_name = meta.site_name
@@ -66,6 +80,7 @@ def _article_section(article: Article) -> dict[str, Any]:
         title = title or (mast.title.text if mast.title else None)
         authors = authors or list(mast.authors)
         published = published or mast.published
+    site_name, site_method = _site(article, site_name)
     return {
         "site_name": site_name,
         "domain": meta.domain,
@@ -74,6 +89,7 @@ def _article_section(article: Article) -> dict[str, Any]:
         "title": title,
         "authors": authors,
         "published": published,
+        "site_name_method": site_method,
         "body": article.body_string(),
         "body_spans": [{"start": s, "end": e} for s, e in article.body],
         "masthead": to_jsonable(mast) if mast is not None else None,

@@ -58,3 +58,96 @@ def test_masthead_sections_leave_out_service_links_and_weather() -> None:
     ])
     d = newsaudit.analyze(text).to_dict()
     assert d["article"]["sections"] == ["Local", "Politics"]
+
+
+# Openings of real pages read as plain text (AllSides: NPR, The Guardian;
+# FakeNewsCorpus: Canada Free Press, NaturalNews), cut after the first paragraph.
+NPR = ("Robert Mueller's Russia Report Is Coming Thursday. Here's What You Need To Know\n\n"
+       "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty "
+       "Images\n\nUpdated at 12:33 p.m. EST\n\nThe Justice Department says it plans to release "
+       "special counsel Robert Mueller's report on Thursday morning. Here's what you need to "
+       "know.\n\nMueller was appointed in the spring of 2017 to investigate whether President "
+       "Trump's campaign conspired with the Russian interference in the 2016 election.\n")
+NPR_URL = ("https://www.npr.org/2019/04/15/712720679/robert-muellers-russia-report-is-coming-"
+           "soon-here-s-what-you-need-to-know")
+GUARDIAN = ("Florida senator gets big applause by saying US-Cuba thaw had simply allowed more "
+            "money to flow to Castro regime instead of lifting Cuban people\n\n"
+            "This article is more than 3 years old\n\nThis article is more than 3 years old\n\n"
+            "Marco Rubio scored a huge hit on the Republican debate stage in Miami on Thursday "
+            "night, with strident rhetoric on the subject of Barack Obama’s reopening of "
+            "relations with Cuba.\n")
+CFP = ("Subscribe to Canada Free Press for FREE\n\nHow Do Hand Sanitizers Work?\n\n"
+       "WASHINGTON — Alcohol-based hand sanitizers are the ubiquitous little squeeze-bottle "
+       "heroes of airports and hospitals, our allies during cold and flu season, and supposedly "
+       "effective against a huge variety of disease-causing viruses and bacteria.\n")
+NATURAL = ("(NaturalNews) If you thought Big Pharma couldn't sink any lower, you were wrong. A "
+           "recent report led by the Center for Public Integrity has revealed that the "
+           "manufacturers of opioid drugs spent a whopping $880 million on campaign "
+           "contributions and lobbying efforts.\n")
+
+_ONLY = newsaudit.Options(stages=("parse.furniture",))
+
+
+def _article(text: str, **kw: str) -> dict:
+    return newsaudit.analyze(text, options=_ONLY, **kw).to_dict()["article"]
+
+
+def test_masthead_update_stamp_and_caption_are_not_the_title() -> None:
+    art = _article(NPR)
+    assert art["title"].startswith("Robert Mueller's Russia Report Is Coming Thursday")
+
+
+def test_masthead_age_banner_is_not_the_title() -> None:
+    assert "more than 3 years old" not in (_article(GUARDIAN)["title"] or "")
+
+
+def test_masthead_text_with_url_fills_domain_date_and_site() -> None:
+    art = _article(NPR, url=NPR_URL)
+    assert (art["domain"], art["published"]) == ("npr.org", "2019-04-15")
+    assert (art["site_name"], art["site_name_method"]) == ("NPR", "url")
+
+
+@pytest.mark.parametrize(("text", "site", "method"), [
+    (CFP, "Canada Free Press", "subscription line"),
+    (NATURAL, "NaturalNews", "dateline credit"),
+])
+def test_masthead_site_from_the_page_naming_itself(text: str, site: str, method: str) -> None:
+    art = _article(text)
+    assert (art["site_name"], art["site_name_method"]) == (site, method)
+    span = art["masthead"]["site_name"]
+    assert text[span["start"]:span["end"]] == site
+
+
+def test_masthead_self_reference_of_another_domain_not_taken() -> None:
+    # With a URL, a name that is not its site's is the origin, not the page's site.
+    art = _article(CFP, url="https://example-reposts.com/2020/03/01/sanitizers")
+    assert art["site_name"] is None and art["domain"] == "example-reposts.com"
+
+
+def test_masthead_site_rated_from_self_reference() -> None:
+    report = newsaudit.analyze(CFP, options=newsaudit.Options(
+        stages=("parse.furniture", "judge.reputation")))
+    assert report.to_dict()["source_rating"]["domain"] == "canadafreepress.com"
+
+
+def test_masthead_unknown_site_gets_a_hint() -> None:
+    from newsaudit.render import render_text
+
+    text = GUARDIAN.split("\n\n", 1)[1]
+    report = newsaudit.analyze(text, options=_ONLY)
+    assert report.to_dict()["article"]["site_name"] is None
+    assert "pass --url or --site" in render_text(report, width=200)
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    (NPR_URL, "2019-04-15"),
+    ("http://www.theguardian.com/us-news/2016/mar/10/marco-rubio-debate", "2016-03-10"),
+    ("https://example.com/news/20190415/story", "2019-04-15"),
+    ("https://example.com/2019-04-15-story", "2019-04-15"),
+    ("https://www.naturalnews.com/055405_opioids_Big_Pharma.html", None),
+    ("https://example.com/2019/13/45/x", None),
+])
+def test_masthead_url_date(url: str, date: str | None) -> None:
+    from newsaudit.parse.site import url_date
+
+    assert url_date(url) == date

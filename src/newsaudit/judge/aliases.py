@@ -152,6 +152,17 @@ ALIAS_KEYS = _keys(OUTLETS)
 AMBIGUOUS_KEYS = {key(name): doms for name, doms in AMBIGUOUS.items()}
 
 
+#: Domain -> the outlet's usual name (the first in :data:`OUTLETS`).
+NAMES = {domain: names[0] for domain, names in OUTLETS.items()}
+
+
+def name_of(domain: str | None) -> str | None:
+    """The usual name of the well-known outlet at ``domain`` ("npr.org" -> "NPR")."""
+    if not domain:
+        return None
+    return NAMES.get(domain) or NAMES.get(domain.removeprefix("www."))
+
+
 def alias(name: str) -> str | None:
     """The domain of a well-known outlet named ``name`` (None if not in the table)."""
     return ALIAS_KEYS.get(key(name))

@@ -15,6 +15,7 @@ import re
 from ..article import Article, Masthead, Span
 from .lexicon import furniture_kind
 from .lines import Line
+from .site import infer_site, url_date, url_domain
 
 _BYLINE = re.compile(r"^\s*(?:by|written by|posted by)\s+(?P<names>[A-Z][^|•\n]{2,120})$", re.I)
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -24,8 +25,20 @@ DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b",
     re.I,
 )
+#: Lines near the headline that are never it: update stamps ("Updated at 4:09 p.m.
+#: ET"), age banners ("This article is more than 8 months old"), photo captions and
+#: credits ("Enlarge this image toggle caption Saul Loeb/AFP/Getty Images").
+NOT_TITLE = re.compile(
+    r"^(?:-+\s*)?(?:updated|last updated|first published|published|posted)\b(?:\s+(?:at|on))?"
+    r"|^this (?:article|story|page) is (?:more|over|older) than \d+ \w+ old"
+    r"|^(?:enlarge this image|toggle caption|hide caption|image caption|image copyright|"
+    r"image source|photo credit|photograph:|photo:)"
+    r"|/\s*(?:AP|AFP|Getty Images|Reuters|EPA|NPR|Shutterstock)\s*$",
+    re.I)
 _SECTION_SPLIT = re.compile(r"\s*(?:[|•·›»/]|\s{2,}|\t)\s*")
 _TERMINAL = re.compile(r"[.!?:;,]$")
+# A final period that is not an abbreviation's ("Charlotte, N.C." is a headline).
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.$")
 
 #: Longest site name line, in words ("The Daily Caller News Foundation" is 5).
 SITE_MAX_WORDS = 5
@@ -119,8 +132,18 @@ def _is_section_row(text: str) -> bool:
 def _is_title(text: str) -> bool:
     n = len(text.split())
     return TITLE_WORDS[0] <= n <= TITLE_WORDS[1] and not furniture_kind(text) \
-        and not _BYLINE.match(text) and not text.endswith(".") \
-        and not (DATE.search(text) and n <= 8)
+        and not _BYLINE.match(text) and not _SENTENCE_END.search(text) \
+        and not (DATE.search(text) and n <= 8) and not NOT_TITLE.search(text)
+
+
+def _is_site_line(text: str) -> bool:
+    """A short first line that may be the site's name (not a byline, a number or a
+    stamp: "By", "Posted on by willyloman", "54")."""
+    words = text.split()
+    return (len(words) <= SITE_MAX_WORDS and not furniture_kind(text)
+            and not _TERMINAL.search(text) and not _BYLINE.match(text)
+            and not re.match(r"(?i)(?:by|posted|updated|published)\b", text)
+            and len(re.findall(r"[^\W\d_]", text)) >= 3 and not NOT_TITLE.search(text))
 
 
 def find_masthead(article: Article, lines: list[Line], first_body: int,
@@ -147,14 +170,20 @@ def find_masthead(article: Article, lines: list[Line], first_body: int,
         used.add(title_i)
 
     site_i = _find_line(lines, meta.site_name, region)
-    if site_i is None and region and 0 not in used:
-        first = lines[0].text
-        if len(first.split()) <= SITE_MAX_WORDS and not furniture_kind(first) \
-                and not _TERMINAL.search(first):
-            site_i = 0
+    inferred = None if meta.site_name else infer_site(lines, meta.domain or url_domain(meta.url))
+    # The page naming itself elsewhere outweighs a short first line that names
+    # something else ("Posted on by willyloman").
+    if site_i is None and region and 0 not in used and _is_site_line(lines[0].text) \
+            and (inferred is None or _label(inferred[1].text) == _label(lines[0].text)):
+        site_i = 0
     if site_i is not None:
         mast.site_name = Span(lines[site_i].start, lines[site_i].end, lines[site_i].text)
+        mast.site_method = "given" if meta.site_name else "masthead line"
         used.add(site_i)
+    elif inferred is not None:
+        mast.site_method, mast.site_name = inferred
+    elif meta.site_name:
+        mast.site_method = "given"
 
     site = tuple(x for x in (_label((meta.domain or "").removeprefix("www.").split(".")[0]),
                              _label(meta.site_name or ""),
@@ -185,4 +214,6 @@ def find_masthead(article: Article, lines: list[Line], first_body: int,
         mast.authors = list(meta.authors)
     if meta.published and not mast.published:
         mast.published = meta.published
+    if not mast.published and (from_url := url_date(meta.url)):
+        mast.published, mast.published_from = from_url, "url"
     return mast, used
