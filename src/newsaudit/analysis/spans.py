@@ -48,6 +48,10 @@ PARAGRAPH_WORDPIECES = 120
 #: The roles tagged, in the order of the model's outputs (three B/I/O columns each).
 ROLES = ("content", "cue", "source")
 
+#: Threads ONNX Runtime may use inside one model call; 0 lets it take every core
+#: (best for one article at a time). Corpus workers set 1: they run one per core.
+SESSION_THREADS = 0
+
 _EDGE = " \n\"“”,;:"
 
 
@@ -228,6 +232,7 @@ class SpanModel:
             self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
             opts = onnxruntime.SessionOptions()
             opts.log_severity_level = 3
+            opts.intra_op_num_threads = SESSION_THREADS
             self.session = onnxruntime.InferenceSession(str(path / "model.onnx"), opts,
                                                         providers=["CPUExecutionProvider"])
         except Exception as exc:  # OSError, JSON, tokenizers' and ONNX Runtime's own errors

@@ -1,0 +1,152 @@
+"""Audit many records at once: read each, run the stages over the whole batch.
+
+The stages run in the pipeline's order over every article of a batch; a stage
+that can work on many articles at once (one with a ``pipe`` method, such as the
+``nlp`` stage, which hands the batch to spaCy's ``nlp.pipe``) gets them all in
+one call. A document that fails, at reading or at any stage, is set aside with
+the step and the reason, and the others go on (as spaCy's ``set_error_handler``
+lets a pipeline go on past a bad ``Doc``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..article import Article
+from ..errors import DataError, InputError
+from ..options import Options
+from ..pipeline import DEFAULT_PIPELINE, StageInfo, check_order
+from ..read import read_text
+from ..report import Report
+from .inputs import Record
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one record: its report, or the step that failed and why."""
+
+    record: Record
+    report: Report | None = None
+    step: str | None = None
+    error: BaseException | str | None = None
+
+
+@functools.lru_cache(maxsize=4)
+def stages_for(options: Options) -> list[tuple[StageInfo, Callable[[Article], None]]]:
+    """The stages of ``options``' pipeline, built once per process (models load once).
+
+    Raises:
+        PipelineError: If the stages are unknown or out of order.
+        DataError: If a model or the reference data cannot be loaded.
+    """
+    infos = check_order(options.stages or DEFAULT_PIPELINE)
+    return [(info, info.factory(options)) for info in infos]
+
+
+def read_record(record: Record, options: Options) -> Article:
+    """The :class:`Article` of a record: its text or HTML, else its URL fetched.
+
+    The record's title, date and source are kept as the article's metadata (the
+    page's own, when it has them, do not override what the corpus says).
+
+    Raises:
+        InputError: If the record has an error or its content cannot be read.
+        FetchError: If its URL cannot be fetched.
+    """
+    if record.error:
+        raise InputError(record.error)
+    if record.html is not None:
+        from ..html import read_html
+
+        article = read_html(record.html, url=record.url, site=record.source)
+    elif record.text is not None:
+        article = read_text(record.text, options=options, url=record.url, site=record.source)
+    elif record.url:
+        from ..fetch import fetch
+
+        article = fetch(record.url, options=options, site=record.source)
+    else:
+        raise InputError("the record has no text, HTML or URL")
+    meta = article.meta
+    meta.title = record.title or meta.title
+    meta.published = record.published or meta.published
+    meta.origin["id"] = record.id
+    return article
+
+
+def _run_stage(info: StageInfo, run: Callable[[Article], None], articles: list[Article],
+               live: list[int], outcomes: list[Outcome]) -> None:
+    """One stage over the live articles: batched when it can, one by one otherwise."""
+    pipe = getattr(run, "pipe", None)
+    if pipe is not None and len(live) > 1:
+        t0 = time.perf_counter()
+        try:
+            pipe([articles[i] for i in live])
+        except DataError:
+            raise
+        except Exception as exc:  # find the culprit one by one below
+            log.info("stage %s failed on a batch (%s); running one by one", info.name, exc)
+        else:
+            each = round((time.perf_counter() - t0) * 1000 / len(live), 3)
+            for i in live:
+                articles[i].timings[info.name] = each
+                articles[i].stages_run.append((info.name, info.version))
+            return
+    for i in live:
+        t0 = time.perf_counter()
+        try:
+            run(articles[i])
+        except DataError:  # the installation's fault, not the document's: stop the run
+            raise
+        except Exception as exc:
+            outcomes[i].step, outcomes[i].error = info.name, exc
+            continue
+        articles[i].timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
+        articles[i].stages_run.append((info.name, info.version))
+
+
+def audit_records(records: Sequence[Record], options: Options) -> list[Outcome]:
+    """Audit a batch of records; one :class:`Outcome` per record, in order.
+
+    Raises:
+        DataError: If a model or the reference data is missing (no document could
+            be audited, so the run must stop and say so).
+        PipelineError: If the options name unknown stages.
+    """
+    stages = stages_for(options)
+    outcomes = [Outcome(r) for r in records]
+    articles: list[Any] = [None] * len(records)
+    started = [0.0] * len(records)
+    for i, rec in enumerate(records):
+        started[i] = time.perf_counter()
+        try:
+            articles[i] = read_record(rec, options)
+        except DataError:
+            raise
+        except Exception as exc:
+            outcomes[i].step, outcomes[i].error = "read", exc
+            continue
+        articles[i].timings["read"] = round((time.perf_counter() - started[i]) * 1000, 3)
+    for info, run in stages:
+        live = [i for i, o in enumerate(outcomes) if o.error is None]
+        if live:
+            _run_stage(info, run, articles, live, outcomes)
+    for i, o in enumerate(outcomes):
+        if o.error is None:
+            a = articles[i]
+            a.timings["total"] = round(sum(v for k, v in a.timings.items() if k != "total"), 3)
+            o.report = Report(a)
+    return outcomes
+
+
+def detach(report: Report) -> Report:
+    """``report`` without its spaCy ``Doc``, small enough to pass between processes."""
+    report.article.doc = None
+    return report
