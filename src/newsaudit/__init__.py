@@ -11,6 +11,7 @@ import logging
 from .about import __version__
 from .article import Article, Furniture, Masthead, Metadata, Span
 from .core import analyze, get_pipeline
+from .corpus import analyze_many, read_results
 from .errors import (
     DataError,
     FetchError,
@@ -42,8 +43,10 @@ __all__ = [
     "Span",
     "__version__",
     "analyze",
+    "analyze_many",
     "get_pipeline",
     "read",
+    "read_results",
     "registered",
     "stage",
 ]

@@ -145,6 +145,57 @@ def analyze(
         write_output(render_text(report, width=None if out is None else 100), out)
 
 
+class Profile(StrEnum):
+    full = "full"
+    fast = "fast"
+
+
+def _columns(pairs: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise typer.BadParameter(f"--column {pair!r}: expected FIELD=COLUMN")
+        out[field.strip()] = column.strip()
+    return out
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Folders of .txt/.html files, JSONL/CSV/Parquet tables, WARC files.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (resumed if it "
+                                      "holds an earlier run of the same command).")],
+    workers: Annotated[int | None, typer.Option(
+        help="Local worker processes (default: one per core).", min=1)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Run on a Dask cluster: the scheduler's address, tcp://HOST:PORT.")] = None,
+    profile: Annotated[Profile, typer.Option(
+        help="full: every stage; fast: attributions from the rules alone (docs/batch.md).")]
+    = Profile.full,
+    column: Annotated[list[str] | None, typer.Option(
+        help="Table column for a record field, FIELD=COLUMN (e.g. text=content); "
+             "repeatable.")] = None,
+    chunk_size: Annotated[int, typer.Option(help="Documents per part file.", min=1)] = 256,
+    ratings: Annotated[
+        Path | None,
+        typer.Option(help="Your own source ratings (CSV or TOML) over the public ones."),
+    ] = None,
+    progress: Annotated[bool, typer.Option("--progress/--quiet",
+                                           help="Show progress on standard error.")] = True,
+) -> None:
+    """Audit a corpus into Parquet tables and a DuckDB file (docs/batch.md)."""
+    from .corpus.batch import run_batch
+
+    result = run_batch(inputs, out, options=Options(ratings_overrides=ratings),
+                       profile=profile.value, workers=workers, scheduler=scheduler,
+                       chunk_size=chunk_size, columns=_columns(column), progress=progress)
+    typer.echo(f"{result.documents} documents: {result.audited - result.errors} audited, "
+               f"{result.errors} errors, {result.skipped} done by an earlier run, "
+               f"in {result.seconds:.1f} s; tables in {result.out}, "
+               f"DuckDB {result.out / 'newsaudit.duckdb'}")
+
+
 @app.command()
 def source(
     query: Annotated[str, typer.Argument(help="An outlet name, a domain or a URL.")],

@@ -169,7 +169,7 @@ class _Executor:
         done: Future[Any] = Future()
         try:
             done.set_result(fn(*args))
-        except BaseException as exc:
+        except Exception as exc:  # raised by result(), as from a worker's future
             done.set_exception(exc)
         return done
 

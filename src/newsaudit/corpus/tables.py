@@ -82,8 +82,8 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "ratings": [
         *KEY, ("subject", S), ("subject_name", S), ("subject_domain", S), ("rater", S),
-        ("value", F), ("value_text", S), ("scale", S), ("label", S), ("score", F), ("date", S), ("licence", S),
-        ("counted", B),
+        ("value", F), ("value_text", S), ("scale", S), ("label", S), ("score", F),
+        ("date", S), ("licence", S), ("counted", B),
     ],
     "errors": [
         *KEY, ("input", S), ("position", INT), ("step", S), ("error_type", S), ("message", S),
