@@ -147,7 +147,7 @@ def test_batch_resume_skips_done_and_refuses_other_settings(local_run: Path,
 def test_batch_unwritable_output_is_a_clear_error(corpus: list[Path], tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    with pytest.raises(OutputError, match="cannot write the output folder .*a-file/out"):
+    with pytest.raises(OutputError, match=r"cannot write the output folder .*a-file/out"):
         run_batch(corpus, blocker / "out", workers=1, columns=COLUMNS, progress=False)
     code = subprocess.run([sys.executable, "-m", "newsaudit.cli", "batch", str(corpus[1]),
                            "--out", str(blocker / "out"), "--quiet"],
