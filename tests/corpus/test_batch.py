@@ -214,17 +214,22 @@ def _batch_cmd(inputs: list[Path], out: Path) -> list[str]:
 def test_batch_sigkill_at_random_points_ends_with_every_document_once(tmp_path: Path) -> None:
     """Kill a real run with SIGKILL at random moments, restart, and check the output."""
     src = tmp_path / "in.jsonl"
-    rows = allsides(16, skip=20, chars=500)
+    rows = allsides(30, skip=20, chars=500)
     src.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n")
-    expected = 17
+    expected = 31
     out = tmp_path / "out"
     seed = random.randrange(10**6)
     rng = random.Random(seed)
     kills = 0
     for _ in range(4):
+        # Kill after a random number of further chunks (0: while starting up), at a
+        # random moment after that: before, during or after the next commit.
+        target = len(store.committed(out)) + rng.randint(0, 2)
         proc = subprocess.Popen(_batch_cmd([src], out), start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(1.0, 12.0))
+        while proc.poll() is None and len(store.committed(out)) < target:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 0.5))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             kills += 1
@@ -233,6 +238,7 @@ def test_batch_sigkill_at_random_points_ends_with_every_document_once(tmp_path: 
             t = newsaudit.read_results(out)
             ids = list(t["articles"]["id"]) + list(t["errors"]["id"])
             assert len(ids) == len(set(ids)), f"seed {seed}"
+    assert kills >= 2, f"seed {seed}: the run ended before it could be killed"
     final = subprocess.run(_batch_cmd([src], out), capture_output=True, text=True, timeout=600)
     assert final.returncode == 0, final.stderr
     t = newsaudit.read_results(out)
@@ -280,3 +286,14 @@ def test_analyze_many_in_order_equal_to_analyze(example_text: str) -> None:
     two = [r.to_dict()["text"] for r in newsaudit.analyze_many(
         [texts[1], example_text, texts[0]], workers=2)]
     assert two == [texts[1], example_text, texts[0]]
+
+
+def test_cli_batch_prints_summary_and_plain_progress(corpus: list[Path], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from newsaudit.cli import main
+
+    code = main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert out.startswith("2 documents: 2 audited, 0 errors, 0 done by an earlier run")
+    assert err.strip().splitlines()[-1].startswith("done: 2/2 documents")

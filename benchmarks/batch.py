@@ -1,0 +1,167 @@
+"""Corpus runs (``newsaudit batch``) on AllSides articles (Baly et al. 2020).
+
+Sections (all by default):
+
+- ``compare``: on the same N articles, in the same run, the CPU time per article
+  of spaCy's bare ``nlp.pipe`` (the floor), of ``analyze()`` one at a time, and
+  of ``batch`` with one worker (full and fast profiles); a check that batch's
+  findings equal analyze()'s; where batch's time goes, stage by stage (the span
+  model's share is sourcing's time in the full profile minus the fast one's).
+- ``scaling``: wall time and throughput of ``batch`` with 1 and 2 workers.
+- ``growth``: time and peak memory of one worker at growing corpus sizes.
+
+CPU time (``time.process_time``) is used for per-core cost: it does not count
+the time other programs take the cores from this one, which wall time on a
+shared machine does.
+
+    .venv/bin/python benchmarks/batch.py --limit 300
+    .venv/bin/python benchmarks/batch.py scaling --limit 200
+    .venv/bin/python benchmarks/batch.py growth --sizes 1000,10000,30000 --profile fast
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import newsaudit
+from common import allsides_articles, print_table
+from newsaudit.corpus.batch import run_batch
+from newsaudit.corpus.tables import item_rows
+from newsaudit.nlp import PIPE_BATCH, load
+
+COLUMNS = {"text": "content_original", "published": "date"}
+
+
+def write_corpus(path: Path, n: int, keep: bool = True) -> list[dict]:
+    """The first ``n`` AllSides articles as JSONL (ids ``as0``...); kept in memory
+    only when ``keep`` (the growth runs must not hold the corpus)."""
+    rows = []
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, row in enumerate(allsides_articles(n)):
+            fh.write(json.dumps({"id": f"as{i}", **row}) + "\n")
+            if keep:
+                rows.append(row)
+    return rows
+
+
+def cpu(fn) -> tuple[float, object]:
+    t0 = time.process_time()
+    out = fn()
+    return time.process_time() - t0, out
+
+
+def compare(limit: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="newsaudit-bench-"))
+    rows = write_corpus(tmp / "in.jsonl", limit)
+    texts = [r["content_original"] for r in rows]
+    n = len(texts)
+    newsaudit.analyze(texts[0])  # load every model before timing
+    nlp = load()
+    bare, _ = cpu(lambda: [len(d) for d in nlp.pipe(texts, batch_size=PIPE_BATCH)])
+    one, reports = cpu(lambda: [newsaudit.analyze(r["content_original"], url=r.get("url"),
+                                                  site=r.get("source")).to_dict()
+                                for r in rows])
+    full, res_full = cpu(lambda: run_batch([tmp / "in.jsonl"], tmp / "full", workers=1,
+                                           columns=COLUMNS, progress=False))
+    fast, res_fast = cpu(lambda: run_batch([tmp / "in.jsonl"], tmp / "fast", workers=1,
+                                           profile="fast", columns=COLUMNS, progress=False))
+    print_table(
+        f"CPU time per article, {n} AllSides articles (mean {sum(map(len, texts)) / n:,.0f} "
+        "chars), one core, same run",
+        ["system", "ms / article", "x bare nlp.pipe", "articles / CPU-second"],
+        [[name, 1000 * t / n, t / bare, n / t] for name, t in [
+            ("spaCy nlp.pipe, bare (the floor)", bare),
+            ("newsaudit analyze(), one at a time", one),
+            ("newsaudit batch, 1 worker, full", full),
+            ("newsaudit batch, 1 worker, --profile fast", fast)]],
+    )
+    tables = newsaudit.read_results(tmp / "full")
+    same = 0
+    for i, report in enumerate(reports):
+        expected = item_rows(f"as{i}", report)
+        ok = True
+        for name in ("attributions", "claims", "entities", "furniture"):
+            got = tables[name][tables[name]["id"] == f"as{i}"]
+            ok &= len(got) == len(expected[name])
+            if name == "attributions":
+                ok &= got.sort_values("n")["content_text"].tolist() == [
+                    r.get("content_text") for r in expected[name]]
+        same += ok
+    fast_tables = newsaudit.read_results(tmp / "fast", tables=["attributions", "articles"])
+    print(f"\nsame findings as analyze() (attributions, claims, entities, furniture): "
+          f"{same}/{n} articles; errors: {len(tables['errors'])}")
+    n_full, n_fast = len(tables["attributions"]), len(fast_tables["attributions"])
+    print(f"attributions: full {n_full}, fast {n_fast} ({n_fast / max(n_full, 1):.1%})")
+    sf, sq = res_full.stage_ms, res_fast.stage_ms  # type: ignore[attr-defined]
+    span = sf.get("analysis.sourcing", 0) - sq.get("analysis.sourcing", 0)
+    parts = [(k, v / n) for k, v in sf.items() if k != "total"]
+    parts.append(("  of which the span model (full - fast sourcing)", span / n))
+    print_table("where batch's time goes (full profile, ms / article, wall per stage)",
+                ["stage", "ms", "share"],
+                [[k, v, v / (sf["total"] / n)] for k, v in parts])
+
+
+def scaling(limit: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="newsaudit-bench-"))
+    write_corpus(tmp / "in.jsonl", limit)
+    rows = []
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        res = run_batch([tmp / "in.jsonl"], tmp / f"w{workers}", workers=workers,
+                        chunk_size=32, columns=COLUMNS, progress=False)
+        wall = time.perf_counter() - t0
+        rows.append([workers, res.documents, wall, res.documents / wall])
+    print_table(f"batch throughput by workers, {limit} AllSides articles (wall clock, "
+                "model loading included; distorted whenever others use the cores)",
+                ["workers", "articles", "seconds", "articles / s"], rows)
+    print(f"2 workers / 1 worker: {rows[1][3] / rows[0][3]:.2f}x")
+
+
+def _one(size: int, profile: str, workers: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="newsaudit-bench-"))
+    write_corpus(tmp / "in.jsonl", size, keep=False)
+    t0, c0 = time.perf_counter(), time.process_time()
+    res = run_batch([tmp / "in.jsonl"], tmp / "out", workers=workers, profile=profile,
+                    columns=COLUMNS, progress=False)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"size": res.documents, "wall": time.perf_counter() - t0,
+                      "cpu": time.process_time() - c0, "peak_mb": peak / 1024}))
+
+
+def growth(sizes: list[int], profile: str) -> None:
+    rows = []
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "_one", "--sizes", str(size),
+                              "--profile", profile], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append([r["size"], r["wall"], 1000 * r["cpu"] / r["size"], r["peak_mb"]])
+    print_table(f"one worker, --profile {profile}: time and peak memory by corpus size",
+                ["articles", "wall s", "CPU ms / article", "peak RSS MB"], rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sections", nargs="*", default=["compare", "scaling", "growth"])
+    parser.add_argument("--limit", type=int, default=300, help="articles for compare/scaling")
+    parser.add_argument("--sizes", default="250,500,1000", help="corpus sizes for growth")
+    parser.add_argument("--profile", default="fast", help="profile for growth")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.sections == ["_one"]:
+        _one(sizes[0], args.profile, 1)
+        return
+    for section in args.sections:
+        {"compare": lambda: compare(args.limit), "scaling": lambda: scaling(args.limit),
+         "growth": lambda: growth(sizes, args.profile)}[section]()
+
+
+if __name__ == "__main__":
+    main()
