@@ -17,6 +17,7 @@ shared machine does.
     .venv/bin/python benchmarks/batch.py --limit 300
     .venv/bin/python benchmarks/batch.py scaling --limit 200
     .venv/bin/python benchmarks/batch.py growth --sizes 1000,10000,30000 --profile fast
+    .venv/bin/python benchmarks/batch.py growth --sizes 50,100,200 --chunk-size 16
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 
 import newsaudit
 from common import allsides_articles, print_table
-from newsaudit.corpus.batch import run_batch
+from newsaudit.corpus.batch import CHUNK_SIZE, run_batch
 from newsaudit.corpus.tables import item_rows
 from newsaudit.nlp import PIPE_BATCH, load
 
@@ -124,26 +125,28 @@ def scaling(limit: int) -> None:
     print(f"2 workers / 1 worker: {rows[1][3] / rows[0][3]:.2f}x")
 
 
-def _one(size: int, profile: str, workers: int) -> None:
+def _one(size: int, profile: str, workers: int, chunk_size: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="newsaudit-bench-"))
     write_corpus(tmp / "in.jsonl", size, keep=False)
     t0, c0 = time.perf_counter(), time.process_time()
     res = run_batch([tmp / "in.jsonl"], tmp / "out", workers=workers, profile=profile,
-                    columns=COLUMNS, progress=False)
+                    chunk_size=chunk_size, columns=COLUMNS, progress=False)
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(json.dumps({"size": res.documents, "wall": time.perf_counter() - t0,
                       "cpu": time.process_time() - c0, "peak_mb": peak / 1024}))
 
 
-def growth(sizes: list[int], profile: str) -> None:
+def growth(sizes: list[int], profile: str, chunk_size: int) -> None:
     rows = []
     for size in sizes:
         out = subprocess.run([sys.executable, __file__, "_one", "--sizes", str(size),
-                              "--profile", profile], capture_output=True, text=True, check=True)
+                              "--profile", profile, "--chunk-size", str(chunk_size)],
+                             capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append([r["size"], r["wall"], 1000 * r["cpu"] / r["size"], r["peak_mb"]])
-    print_table(f"one worker, --profile {profile}: time and peak memory by corpus size",
+    print_table(f"one worker, --profile {profile}, --chunk-size {chunk_size}: time and peak "
+                "memory by corpus size",
                 ["articles", "wall s", "CPU ms / article", "peak RSS MB"], rows)
 
 
@@ -153,14 +156,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=300, help="articles for compare/scaling")
     parser.add_argument("--sizes", default="250,500,1000", help="corpus sizes for growth")
     parser.add_argument("--profile", default="fast", help="profile for growth")
+    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE,
+                        help="records per chunk for growth (memory is bounded by it)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.sections == ["_one"]:
-        _one(sizes[0], args.profile, 1)
+        _one(sizes[0], args.profile, 1, args.chunk_size)
         return
     for section in args.sections:
         {"compare": lambda: compare(args.limit), "scaling": lambda: scaling(args.limit),
-         "growth": lambda: growth(sizes, args.profile)}[section]()
+         "growth": lambda: growth(sizes, args.profile, args.chunk_size)}[section]()
 
 
 if __name__ == "__main__":

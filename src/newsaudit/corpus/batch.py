@@ -272,7 +272,8 @@ def run_batch(
     try:
         schema, done = _start(out_dir, options, profile, chunk_size, ex)
         with Progress(enabled=progress) as prog:
-            _count(paths, columns, prog)
+            if progress:
+                _count(paths, columns, prog)
             _drive(ex, chunks(records, chunk_size), done, out_dir, options, schema,
                    prog, result)
     finally:
