@@ -33,6 +33,12 @@ app = typer.Typer(
 class Format(StrEnum):
     json = "json"
     text = "text"
+    html = "html"
+
+
+class SourceFormat(StrEnum):
+    json = "json"
+    text = "text"
 
 
 def _version(value: bool) -> None:
@@ -139,6 +145,8 @@ def analyze(
                f"{rating['hint']}")
     if format is Format.json:
         write_output(report.to_json(), out)
+    elif format is Format.html:
+        write_output(report.to_html(), out)
     else:
         from .render import render_text
 
@@ -199,7 +207,8 @@ def batch(
 @app.command()
 def source(
     query: Annotated[str, typer.Argument(help="An outlet name, a domain or a URL.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    format: Annotated[SourceFormat, typer.Option("--format", "-f", help="Output format.")] = \
+        SourceFormat.text,
     ratings: Annotated[
         Path | None,
         typer.Option(help="Your own source ratings (CSV or TOML) over the public ones."),
@@ -212,7 +221,7 @@ def source(
     from .judge.reputation import rate
 
     result = rate(load_index(overrides=ratings), query)
-    if format is Format.json:
+    if format is SourceFormat.json:
         write_output(json.dumps(result, ensure_ascii=False, indent=2), None)
     else:
         from .render import render_rating
@@ -339,6 +348,34 @@ def schema(
     except ReportSchemaError as exc:
         raise InputError(f"{validate}: {exc}") from exc
     typer.echo(f"{validate}: a valid report (schema {report['schema_version']})")
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (each loads the models "
+                                         "once).", min=1)] = 1,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URL fetches reach private addresses.")
+    ] = False,
+    max_body_mb: Annotated[float, typer.Option(help="Largest request body, in MB.",
+                                               min=0.001)] = 5.0,
+    time_budget: Annotated[float, typer.Option(help="Seconds one analysis may take (then "
+                                               "504).", min=0.1)] = 30.0,
+    queue: Annotated[int, typer.Option(help="Requests that may wait per process; more "
+                                       "get 503 with Retry-After.", min=0)] = 16,
+) -> None:
+    """Serve the audit over HTTP (FastAPI on uvicorn): POST /v1/analyze, a page at /."""
+    import uvicorn
+
+    from .service import ServiceConfig
+
+    config = ServiceConfig(max_body=int(max_body_mb * 2**20), time_budget=time_budget,
+                           queue=queue, allow_private=allow_private)
+    os.environ.update(config.to_env())
+    uvicorn.run("newsaudit.service:app_factory", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @app.command("stages")

@@ -134,6 +134,18 @@ class Report:
             data["extensions"] = to_jsonable(a.extensions)
         return data
 
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (``newsaudit.report_html``)."""
+        from .report_html import render_html
+
+        return render_html(self.to_dict())
+
+    def _repr_html_(self) -> str:
+        """The report view in Jupyter."""
+        from .report_html import render_fragment
+
+        return render_fragment(self.to_dict())
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as a JSON string."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
