@@ -5,7 +5,7 @@ the quantiles every 5 percent over a fixed random sample of AllSides articles
 (seed 13, across all sources and leanings), computed by the same pipeline that
 writes reports (rules-only attributions: the signals do not read the span model).
 
-    python benchmarks/signal_ranges.py --n 400
+    python -m newsaudit.training.signal_ranges --n 400
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-import newsaudit
-from newsaudit.data import dataset
-from newsaudit.render import SIGNAL_ROWS
+from .. import Options, analyze
+from ..data import dataset
+from ..render import SIGNAL_ROWS
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsaudit" / "models" / "signal_ranges.json"
+OUT = Path(__file__).resolve().parents[1] / "models" / "signal_ranges.json"
 STAGES = ("parse.furniture", "nlp", "analysis.provenance", "analysis.sourcing",
           "analysis.signals")
 
@@ -40,11 +40,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=400)
     args = ap.parse_args()
-    options = newsaudit.Options(stages=STAGES, span_model=False)
+    options = Options(stages=STAGES, span_model=False)
     values: dict[str, list[float]] = {f"{g}.{k}": [] for g, k, _, _ in SIGNAL_ROWS}
     t0 = time.perf_counter()
     for row in sample(args.n):
-        signals = newsaudit.analyze(row["content_original"], options=options).article.signals
+        signals = analyze(row["content_original"], options=options).article.signals
         for key in values:
             group, name = key.split(".", 1)
             value = (signals.get(group) or {}).get(name)
@@ -54,7 +54,7 @@ def main() -> None:
                  for k, v in values.items() if v}
     about = ("Quantiles (0th, 5th, ..., 100th) of report signals over "
              f"{args.n} AllSides articles (seed 13, >= 80 words, rules-only pipeline); "
-             "rebuilt by benchmarks/signal_ranges.py")
+             "rebuilt by python -m newsaudit.training.signal_ranges")
     rows = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in quantiles.items())
     OUT.write_text(f'{{\n "about": {json.dumps(about)},\n "n_articles": {args.n},\n'
                    f' "quantiles": {{\n{rows}\n }}\n}}\n', encoding="utf-8")
