@@ -69,9 +69,9 @@ def read_record(record: Record, options: Options) -> Article:
     elif record.text is not None:
         article = read_text(record.text, options=options, url=record.url, site=record.source)
     elif record.url:
-        from ..fetch import fetch
+        from ..read import read_url
 
-        article = fetch(record.url, options=options, site=record.source)
+        article = read_url(record.url, options=options, site=record.source)
     else:
         raise InputError("the record has no text, HTML or URL")
     meta = article.meta
