@@ -105,7 +105,9 @@ def analyze(
         float, typer.Option(help="Seconds allowed for each phase of a URL fetch.", min=0.1)
     ] = 10.0,
     stages: Annotated[
-        str | None, typer.Option(help="Comma-separated stage names to run instead of all.")
+        str | None, typer.Option(help="Comma-separated stages to run instead of all, by full "
+                                      "or short name (analysis.claims or claims); the stages "
+                                      "they need are added (newsaudit stages lists them).")
     ] = None,
     ratings: Annotated[
         Path | None,

@@ -167,6 +167,61 @@ def check_order(names: Iterable[str]) -> list[StageInfo]:
     return infos
 
 
+def full_name(name: str) -> str:
+    """A stage's registered name from its full name or its unique last part.
+
+    ``"entities"`` is ``"analysis.entities"``, ``"reputation"`` is ``"judge.reputation"``.
+
+    Raises:
+        PipelineError: If no stage, or more than one, has that name.
+    """
+    reg = registered()
+    if name in reg:
+        return name
+    matches = [full for full in reg if full.rsplit(".", 1)[-1] == name]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(sorted(reg))
+    if matches:
+        raise PipelineError(f"stage {name!r} is ambiguous: {', '.join(sorted(matches))}")
+    raise PipelineError(f"unknown stage {name!r}; known stages: {known}")
+
+
+def with_prerequisites(names: Iterable[str]) -> list[str]:
+    """The stages asked for, each preceded by the stages it needs that are not asked for.
+
+    A need is met by the first stage of the default pipeline that assigns it (else by
+    any registered stage that does), added just before the stage that needs it, so
+    ``["analysis.claims"]`` becomes ``["parse.furniture", "nlp", "analysis.claims"]``.
+    An order that already meets every need is returned unchanged.
+
+    Raises:
+        PipelineError: For an unknown or ambiguous name, or a need no stage assigns.
+    """
+    reg = registered()
+    providers = [*DEFAULT_PIPELINE, *(n for n in reg if n not in DEFAULT_PIPELINE)]
+    out: list[str] = []
+    available = set(BASE_ATTRIBUTES)
+
+    def add(name: str, chain: tuple[str, ...]) -> None:
+        for need in reg[name].requires:
+            if need in available:
+                continue
+            provider = next((p for p in providers if p in reg and need in reg[p].assigns
+                             and p not in chain), None)
+            if provider is None:
+                raise PipelineError(f"stage {name!r} needs {need}, which no stage assigns")
+            add(provider, (*chain, provider))
+        if name not in out:
+            out.append(name)
+            available.update(reg[name].assigns)
+
+    for name in names:
+        full = full_name(name)
+        add(full, (full,))
+    return out
+
+
 class Pipeline:
     """Stages built once and run in order over articles.
 
@@ -182,7 +237,7 @@ class Pipeline:
         self.options = options or Options()
         if names is None:
             names = self.options.stages or DEFAULT_PIPELINE
-        self.infos = check_order(names)
+        self.infos = check_order(with_prerequisites(names))
         self._stages: list[StageFn] = [info.factory(self.options) for info in self.infos]
 
     @property
