@@ -12,6 +12,8 @@ from .about import __version__
 from .article import Article, Furniture, Masthead, Metadata, Span
 from .core import analyze, get_pipeline
 from .corpus import analyze_many, read_results
+from .corpus.copies import CopyOptions, CopyResult, find_copies
+from .corpus.copyreport import write_copies
 from .errors import (
     DataError,
     FetchError,
@@ -29,6 +31,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "CopyOptions",
+    "CopyResult",
     "DataError",
     "FetchError",
     "Furniture",
@@ -44,9 +48,11 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "find_copies",
     "get_pipeline",
     "read",
     "read_results",
     "registered",
     "stage",
+    "write_copies",
 ]

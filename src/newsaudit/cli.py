@@ -236,6 +236,10 @@ def source(
 data_app = typer.Typer(help="Reference data: list, compile, download.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
+from .corpus_cli import register as _register_corpus  # noqa: E402  (after app exists)
+
+_register_corpus(app)
+
 
 @data_app.command("list")
 def data_list() -> None:
