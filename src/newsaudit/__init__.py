@@ -14,6 +14,7 @@ from .core import analyze, get_pipeline
 from .corpus import analyze_many, read_results
 from .corpus.copies import CopyOptions, CopyResult, find_copies
 from .corpus.copyreport import write_copies
+from .corpus.stories import StoryOptions, StoryResult, find_stories, write_stories
 from .errors import (
     DataError,
     FetchError,
@@ -45,14 +46,18 @@ __all__ = [
     "PipelineError",
     "Report",
     "Span",
+    "StoryOptions",
+    "StoryResult",
     "__version__",
     "analyze",
     "analyze_many",
     "find_copies",
+    "find_stories",
     "get_pipeline",
     "read",
     "read_results",
     "registered",
     "stage",
     "write_copies",
+    "write_stories",
 ]

@@ -78,3 +78,4 @@ def stories(
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app``."""
     app.command("copies")(copies)
+    app.command("stories")(stories)
