@@ -2,9 +2,9 @@
 
 1. Each article is represented by its title and lead (the first
    ``LEAD_CHARS`` characters): a TF-IDF vector (sublinear term frequency,
-   English stop words dropped) and the set of its named entities, taken
-   cheaply as runs of capitalised words (no NLP model per article: a corpus of
-   10^5 articles is clustered in minutes).
+   English stop words dropped; the sparse cosine is a DuckDB join on terms)
+   and the set of its named entities, taken cheaply as runs of capitalised
+   words (no NLP model per article, so a large corpus clusters in minutes).
 2. Two articles published at most ``window_days`` apart are linked when their
    cosine similarity reaches ``LINK_SIMILARITY`` and they share at least
    ``MIN_SHARED_ENTITIES`` entities, or when the similarity alone reaches
@@ -55,7 +55,23 @@ CLAIM_STORIES = 50
 TOP_CLAIMS = 3
 CLAIM_REPORTS = 3
 SIDES = ("left", "center", "right")
+#: Terms in more than this share of the leads (and in more than MAX_DF_FLOOR of
+#: them: in a small corpus the event's own words are in most leads) are left out
+#: of the similarity join, which they would blow up for little weight.
+MAX_DF_SHARE = 0.2
+MAX_DF_FLOOR = 100
+#: Words too common to say what a report is about (a short English stop list).
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own s same she should so some such t than that the their theirs them then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours new said says say one two like get
+""".split())
 
+_TOKEN = re.compile(r"\b[^\W\d_][\w'-]+\b")
 _ENTITY = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of|the|de|al|and)?\s*[A-Z][\w’'.-]*)*")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]+[”\"’]?")
 # Capitalised words that start sentences or name no one.
@@ -123,12 +139,56 @@ def lead(store: DocStore, i: int) -> str:
     return f"{title}\n{store.text(i)[:LEAD_CHARS]}"
 
 
-def _vectors(leads: list[str]) -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _weights(leads: list[str]) -> dict[str, np.ndarray]:
+    """TF-IDF weights of the leads as a long table ``doc, term, w`` (rows L2-normalised).
 
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1,
-                          token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32)
-    return vec.fit_transform(leads)
+    Sublinear term frequency and smoothed IDF, as scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)``; terms in more than ``MAX_DF_SHARE`` of the
+    documents (and more than ``MAX_DF_FLOOR``) are left out of the similarity join.
+    """
+    vocab: dict[str, int] = {}
+    docs: list[int] = []
+    terms: list[int] = []
+    tfs: list[int] = []
+    for d, text in enumerate(leads):
+        counts = Counter(t for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS)
+        for t, c in counts.items():
+            docs.append(d)
+            terms.append(vocab.setdefault(t, len(vocab)))
+            tfs.append(c)
+    doc, term = np.array(docs, dtype=np.int64), np.array(terms, dtype=np.int64)
+    df = np.bincount(term, minlength=len(vocab))
+    n = len(leads)
+    w = (1.0 + np.log(np.array(tfs, dtype=np.float64))) * (np.log((1 + n) / (1 + df)) + 1)[term]
+    norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
+    w = w / norm[doc]
+    keep = df[term] <= max(MAX_DF_FLOOR, MAX_DF_SHARE * n)
+    return {"doc": doc[keep], "term": term[keep], "w": w[keep]}
+
+
+_SIMILAR_SQL = """
+SELECT a.doc AS a, b.doc AS b, sum(a.w * b.w) AS sim
+FROM tw a JOIN tw b ON a.term = b.term AND a.doc < b.doc
+JOIN days da ON da.doc = a.doc JOIN days db ON db.doc = b.doc
+WHERE db.day - da.day <= {window}
+GROUP BY a.doc, b.doc HAVING sum(a.w * b.w) >= {link}
+"""
+
+
+def similar_pairs(leads: list[str], days: np.ndarray, window: int, link: float) -> Any:
+    """Pairs ``(a, b, sim)`` of leads ``a < b``, ``window`` days apart at most, cosine >= ``link``.
+
+    ``days`` must be non-decreasing (documents sorted by date). The sparse
+    product is a DuckDB join on shared terms.
+    """
+    import duckdb
+    import pyarrow as pa
+
+    con = duckdb.connect()
+    con.register("tw", pa.table(_weights(leads)))
+    con.register("days", pa.table({"doc": np.arange(len(days), dtype=np.int64),
+                                    "day": days.astype(np.int64)}))
+    return con.execute(_SIMILAR_SQL.format(window=int(window), link=float(link))).fetchnumpy()
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -147,22 +207,15 @@ def link(store: DocStore, options: StoryOptions = StoryOptions()) -> np.ndarray:
         return labels
     dated.sort(key=lambda i: store.metas[i].published)  # type: ignore[arg-type, return-value]
     leads = [lead(store, i) for i in dated]
-    matrix = _vectors(leads).tocsr()
     ents = [entities(t) for t in leads]
     days = np.array([store.metas[i].published.toordinal() for i in dated])  # type: ignore[union-attr]
     parent = list(range(len(dated)))
-    block = 512
-    for lo in range(0, len(dated), block):
-        hi = min(len(dated), lo + block)
-        far = int(np.searchsorted(days, days[hi - 1] + options.window_days, "right"))
-        sims = (matrix[lo:hi] @ matrix[lo:far].T).tocoo()
-        for r, c, s in zip(sims.row, sims.col, sims.data, strict=True):
-            a, b = lo + int(r), lo + int(c)
-            if b <= a or s < options.link_similarity or days[b] - days[a] > options.window_days:
-                continue
-            if s >= options.strong_similarity or \
-                    len(ents[a] & ents[b]) >= options.min_shared_entities:
-                parent[_find(parent, a)] = _find(parent, b)
+    found = similar_pairs(leads, days, options.window_days, options.link_similarity)
+    for a, b, sim in zip(found["a"].tolist(), found["b"].tolist(), found["sim"].tolist(),
+                         strict=True):
+        if sim >= options.strong_similarity or \
+                len(ents[a] & ents[b]) >= options.min_shared_entities:
+            parent[_find(parent, a)] = _find(parent, b)
     roots = [_find(parent, k) for k in range(len(dated))]
     sizes = Counter(roots)
     order = sorted((r for r in sizes if sizes[r] > 1), key=lambda r: (-sizes[r], r))
