@@ -133,7 +133,7 @@ def read_text(text: str, *, options: Options | None = None, url: str | None = No
     if _json_lines(text[:20_000]):
         raise CorpusInputError(
             "the input is JSON records one a line (a corpus), not one article: "
-            "save it as a .jsonl file and run `newsaudit batch FILE`")
+            "save it as a .jsonl file and run `newsaudit batch FILE --out DIR`")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     from .parse.site import url_domain
 
@@ -164,8 +164,8 @@ def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
     kind = corpus_kind(p.name, data)
     if kind:
         named = corpus_kind(p.name, b"") is not None
-        how = f"run `newsaudit batch {p}`" if named else \
-            f"give it a .{kind.lower()} name and run `newsaudit batch` on it"
+        how = f"run `newsaudit batch {p} --out DIR`" if named else \
+            f"give it a .{kind.lower()} name and run `newsaudit batch FILE --out DIR`"
         raise CorpusInputError(
             f"{p}: a {kind} file of records (a corpus), not one article: {how} "
             "to analyse each record")
