@@ -333,3 +333,43 @@ def test_provenance_name_bounds_trim(text: str, expected: str) -> None:
 def test_provenance_clean_name_and_outlet_like(name: str, clean: str, outlet: bool) -> None:
     assert clean_name(name) == clean
     assert outlet_like(clean_name(name)) is outlet
+
+
+# Sentences from AllSides articles in which cited outlets were missed.
+@pytest.mark.parametrize(("text", "names"), [
+    ("An APM Reports investigation found that removals have spiked during Kemp's tenure.",
+     ["APM Reports"]),
+    ("An ABC News/Washington Post poll in April found Democrats with a 30-point advantage.",
+     ["ABC News", "Washington Post"]),
+    ("A Washington Post-ABC News poll out Monday put his approval rating at 58 percent.",
+     ["Washington Post", "ABC News"]),
+    ("Biden leads, according to Saturday's Washington Times/CPAC straw poll.",
+     ["Washington Times"]),
+    ("Netanyahu met Deri, The Jerusalem Post recently reported.", ["The Jerusalem Post"]),
+    ("The study was published last week.\n\nSource: http://www.yale.edu/news/1", ["yale.edu"]),
+])
+def test_provenance_cited_sources_missed_before(text: str, names: list[str]) -> None:
+    found = find_provenance(_article(text)).cited_sources
+    assert [s.name for s in found] == names
+
+
+@pytest.mark.parametrize(("text", "full", "short_mention"), [
+    ("The Washington Post first reported the story. According to the Post, the meeting "
+     "lasted an hour.", "The Washington Post", "According to the Post"),
+    ("Sources told The New York Times on Monday that talks had stalled. Officials declined "
+     "to comment, according to the Times.", "The New York Times", "according to the Times"),
+    # The full name only in passing, not cited: the short name still takes it.
+    ("Smith, who once wrote for the Wall Street Journal, left in May. The deal is off, "
+     "according to the Journal.", "Wall Street Journal", "according to the Journal"),
+])
+def test_provenance_short_name_is_the_outlet_named_in_full(text: str, full: str,
+                                                            short_mention: str) -> None:
+    found = find_provenance(_article(text)).cited_sources
+    assert [s.name for s in found] == [full]
+    assert short_mention in [m.text for m in found[0].mentions]
+
+
+def test_provenance_short_name_without_full_name_stays_short() -> None:
+    (src,) = find_provenance(_article(
+        "The plan was dropped, according to the Times.")).cited_sources
+    assert src.name == "Times"

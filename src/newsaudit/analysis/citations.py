@@ -24,6 +24,7 @@ from ..article import Article, Span
 from .outlets import (
     NAME,
     NAME_BEFORE,
+    NAME_CORE,
     PLATFORM_HOSTS,
     PLATFORMS,
     WIRES,
@@ -59,6 +60,11 @@ CITE_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         rf"(?:said|says|appeared|appearing|speaking) on|in an appearance on|wrote in|"
         rf"writing in|in an op-ed (?:in|for)|in a column (?:in|for)|in a letter to)\s+{NAME}"),
      True),
+    # "..., explained Live Science.": a reporting verb before an outlet's name
+    # that ends the clause.
+    ("said_by", re.compile(
+        rf"(?:said|says|explained|explains|wrote|writes|noted|notes|added|adds|reported|"
+        rf"reports)\s+{NAME}(?=\s*[.,;]|\s*$)"), True),
     ("reported_by", re.compile(
         rf"(?:as |first |previously |originally )?(?:reported|revealed|published|broken|"
         rf"obtained) (?:first )?(?:by|in|to) {NAME}"), True),
@@ -66,6 +72,12 @@ CITE_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         rf"(?:per|according to|citing|cited by|Per|According to|Citing|Cited by)\s+"
         rf"(?:(?:a|an)\s+)?{NAME}"
         rf"(?:['’]s?)?(?:\s+{_ADJ}{_NOUN}\b)?"), True),
+    # "An APM Reports investigation found", "an ABC News/Washington Post poll",
+    # "Saturday's Washington Times/CPAC straw poll": the name before the noun.
+    ("attributive", re.compile(
+        rf"(?:an?|the|An?|The|[A-Z][a-z]+day['’]s)\s+{_ADJ}{NAME}"
+        rf"(?:/(?P<name2>{NAME_CORE}))?\s+(?:(?:straw|exit|tracking|national)\s+)?"
+        r"(?P<noun>poll|survey|investigation|analysis|report|study)\b"), True),
     ("social", re.compile(
         rf"(?:in|on|via|during|through) (?:a|an|his|her|their|its|one) "
         rf"(?:(?P<plat>{_PLATS}) )?(?P<noun>tweet|post|video|thread|livestream|message)s?\b"),
@@ -81,7 +93,9 @@ CITE_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         r"(?:documents|records|filings|papers|emails|disclosures|data))\b"), False),
 ]
 #: "X reported": the cue, the name is read backwards from it.
-REPORTED_CUE = re.compile(r"[ \t]+(?:first[ \t]+)?(?:reported|reports|has reported|had reported|"
+REPORTED_CUE = re.compile(r"[ \t]+(?:(?:first|recently|also|previously|earlier|initially|"
+                          r"exclusively|later|separately)[ \t]+)?"
+                          r"(?:reported|reports|has reported|had reported|"
                           r"revealed|broke the (?:news|story)|was (?:the )?first to report)\b")
 ANAPHORA = re.compile(
     r"(?:per the (?P<n1>report|story|article|study|survey|poll|filing|memo|analysis|"
@@ -91,6 +105,22 @@ ANAPHORA = re.compile(
     r"adds|noted|notes|reported|reports|claimed|claims|found|finds|states|stated|revealed)))\b",
     re.I,
 )
+#: A capitalised sentence opener read into a name before "reported" ("As", "But").
+_LEAD_WORD = re.compile(r"(?:As|But|And|Yet|So|While|When|Since|Because|Although|Then|Now|"
+                        r"Also|Meanwhile|However|Earlier|Later|Last week|Previously)"
+                        r"[ \t]+(?=[A-Z])")
+#: A line crediting a page as the story's source ("Source: http://www.yale.edu"),
+#: read anywhere on the page: such credits are often below the body.
+SOURCE_LINE = re.compile(
+    r"^[ \t(]*(?:[Ss]ources?|SOURCE|[Oo]riginally published (?:at|on)|[Aa]rticle source|"
+    r"[Rr]ead more at|[Vv]ia)[ \t]*:?[ \t]*(?P<url>https?://[^\s)]+)", re.M)
+#: Outlet names made of one common word ("the Times", "the Post"): in an article
+#: that names the outlet in full ("The Washington Post"), they are that outlet.
+SHORT_OUTLET_NAMES = frozenset("""
+Times Post Journal Globe Herald Tribune Chronicle Examiner Inquirer Enquirer Star Sun
+Monitor Gazette Mail Observer Telegraph Express Standard Register Dispatch Bulletin
+Sentinel Courier Beacon Record Review Daily News Caller Beast Hill Atlantic
+""".split())
 _OUTLET_NOUNS = frozenset({"outlet", "newspaper", "paper", "network", "magazine", "site",
                            "website"})
 #: Mention wording that marks a source as the report the story rests on.
@@ -172,11 +202,83 @@ def _pattern_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
                     continue
                 start, end = name_bounds(text, m.start("name"), m.end("name"), orgs)
                 name = clean_name(text[start:end])
+                if cue == "attributive":
+                    yield from _joint_cites(text, m, start, end, name)
+                    continue
                 kind = _source_kind(name, cue, noun) if name else None
                 if kind is None or (needs_outlet and kind == "document" and not noun):
                     continue
                 stop = m.end() if noun and m.end("noun") == m.end() else end
                 yield _Cite(m.start(), max(stop, end), name, kind, cue, noun)
+
+
+def _joint_cites(text: str, m: re.Match[str], start: int, end: int,
+                 name: str) -> Iterator[_Cite]:
+    """The sponsors of "an ABC News/Washington Post poll", "a Washington Post-ABC News
+    poll", each a source; one name ("An APM Reports investigation") is one source."""
+    parts = [(start, end, name)]
+    if m.group("name2"):
+        parts.append((m.start("name2"), m.end("name2"), clean_name(m.group("name2"))))
+    names: list[tuple[int, int, str]] = []
+    for s, e, n in parts:
+        halves = [h.strip() for h in n.split("-")]
+        if len(halves) == 2 and all(outlet_like(h) for h in halves):
+            cut = s + text[s:e].index("-")
+            names += [(s, cut, clean_name(halves[0])), (cut + 1, e, clean_name(halves[1]))]
+        else:
+            names.append((s, e, n))
+    noun = m.group("noun")
+    for i, (s, e, n) in enumerate(names):
+        kind = _source_kind(n, "attributive", noun) if n else None
+        if kind is not None and (i == 0 or kind == "outlet"):  # not "CPAC" of a joint poll
+            yield _Cite(m.start() if i == 0 else s, m.end() if i == len(names) - 1 else e,
+                        n, kind, "attributive", noun)
+
+
+def _source_lines(article: Article) -> Iterator[_Cite]:
+    for m in SOURCE_LINE.finditer(article.text):
+        host = (urlsplit(m.group("url")).hostname or "").removeprefix("www.")
+        if host and host not in PLATFORM_HOSTS:
+            yield _Cite(m.start("url"), m.end("url"), host, "link", "source_line")
+
+
+def _full_name(article: Article, short: str, found: dict[str, CitedSource],
+               at: int) -> str | None:
+    """The full outlet name a one-word name stands for in this article: a cited
+    source or a name in the text ending with it ("The Washington Post" for "the
+    Post"), the nearest before ``at`` when there are several."""
+    cands: dict[str, int] = {}
+    for src in found.values():
+        bare = re.sub(r"^[Tt]he\s+", "", src.name)
+        if len(bare.split()) >= 2 and bare.endswith(" " + short) and src.mentions:
+            cands[src.name] = min(m.start for m in src.mentions)
+    if not cands:
+        pattern = re.compile(rf"(?<![\w'’.-])(?:[Tt]he[ \t]+)?{NAME_CORE}(?<=\b{short})\b")
+        for m in pattern.finditer(article.text):
+            name = clean_name(re.sub(rf"^{_LEAD_WORD.pattern}", "", m.group(0)))
+            bare = re.sub(r"^[Tt]he\s+", "", name)
+            if len(bare.split()) >= 2 and bare.endswith(" " + short) and outlet_like(name):
+                cands.setdefault(name, m.start())
+    if not cands:
+        return None
+    before = {n: p for n, p in cands.items() if p < at}
+    pool = before or cands
+    return max(pool, key=lambda n: pool[n]) if before else min(pool, key=lambda n: pool[n])
+
+
+def expand_short_names(article: Article, found: dict[str, CitedSource]) -> None:
+    """Merge a one-word outlet name ("the Times", "the Post") into the outlet the
+    same article names in full, so that it is not taken for another outlet."""
+    for k, src in list(found.items()):
+        bare = re.sub(r"^[Tt]he\s+", "", src.name)
+        if src.kind != "outlet" or bare not in SHORT_OUTLET_NAMES or not src.mentions:
+            continue
+        full = _full_name(article, bare, found, src.mentions[0].start)
+        if full is None:
+            continue
+        target = found.setdefault(key(full), CitedSource(full, None, "outlet"))
+        target.mentions = sorted(target.mentions + src.mentions, key=lambda s: s.start)
+        del found[k]
 
 
 def _reported_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
@@ -187,6 +289,9 @@ def _reported_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
             if found is None:
                 continue
             start, end = name_bounds(text, found.start(), found.end(), orgs)
+            lead = _LEAD_WORD.match(text, start, end)
+            if lead:  # "As The New American recently reported"
+                start = lead.end()
             name = clean_name(text[start:end])
             if name and end == found.end() and outlet_like(name):
                 kind = "wire" if name in WIRES.values() else "outlet"
@@ -219,7 +324,8 @@ def cited_sources(article: Article) -> list[CitedSource]:
     """
     orgs = _orgs(article)
     cites = sorted([*_pattern_cites(article, orgs), *_reported_cites(article, orgs),
-                    *_anaphora(article)], key=lambda c: (c.start, -c.end))
+                    *_anaphora(article), *_source_lines(article)],
+                   key=lambda c: (c.start, -c.end))
     found: dict[str, CitedSource] = {}
     last_report: str | None = None
     last_outlet: str | None = None
@@ -242,6 +348,7 @@ def cited_sources(article: Article) -> list[CitedSource]:
                 last_outlet = target
         found[target].mentions.append(article.span(c.start, c.end))
         taken_end = c.end
+    expand_short_names(article, found)
     for src in found.values():
         if src.kind != "social" or src.name in PLATFORMS.values():
             src.domain = resolve_domain(src.name) if src.kind != "document" or \

@@ -54,6 +54,7 @@ WIRE_ALT = "|".join(sorted((re.escape(k) for k in WIRES), key=len, reverse=True)
 OUTLET_WORDS = frozenset("""
 Times Post News Journal Monitor Herald Tribune Guardian Telegraph Independent Observer
 Examiner Star Sun Mirror Mail Express Gazette Chronicle Review Magazine Daily Weekly Wire
+Reports
 Press Radio Television TV Network Broadcasting Channel Report Reporter Register Record
 Inquirer Beacon Caller Beast Hill Dispatch Bulletin Standard Globe Courier Sentinel Enquirer
 Free Newsroom Newspaper Tribune-Review Pundit Insider Intercept Atlantic Nation Spectator
