@@ -9,7 +9,7 @@ Example:
 import logging
 
 from .about import __version__
-from .article import Article, Furniture, Masthead, Metadata, Span
+from .article import Article, Furniture, Masthead, Metadata, Note, Span
 from .core import analyze, get_pipeline
 from .corpus import analyze_many, read_results
 from .corpus.copies import CopyOptions, CopyResult, find_copies
@@ -17,6 +17,7 @@ from .corpus.copyreport import write_copies
 from .corpus.stories import StoryOptions, StoryResult, find_stories, write_stories
 from .errors import (
     DataError,
+    DeadlineError,
     FetchError,
     InputError,
     NewsauditError,
@@ -35,12 +36,14 @@ __all__ = [
     "CopyOptions",
     "CopyResult",
     "DataError",
+    "DeadlineError",
     "FetchError",
     "Furniture",
     "InputError",
     "Masthead",
     "Metadata",
     "NewsauditError",
+    "Note",
     "Options",
     "Pipeline",
     "PipelineError",

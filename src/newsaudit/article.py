@@ -31,6 +31,23 @@ class Furniture:
     score: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something the reader should know about how the article was analysed.
+
+    Input a step had to leave out (over-long runs the parser skipped, HTML nested
+    past the parser's depth limit), a page's claim that disagrees with where it
+    came from, a stage that did not finish before the deadline. ``start``/``end``
+    point into the text when the note is about a stretch of it.
+    """
+
+    step: str
+    kind: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
 FURNITURE_KINDS = (
     "masthead",
     "navigation",
@@ -109,6 +126,15 @@ class Article:
         self.extensions: dict[str, Any] = {}
         self.timings: dict[str, float] = {}
         self.stages_run: list[tuple[str, str]] = []
+        #: What was left out or went wrong on the way (reported under ``notes``).
+        self.notes: list[Note] = []
+        #: Stages that did not finish (the deadline passed), reported under ``unfinished``.
+        self.unfinished: list[str] = []
+
+    def note(self, step: str, kind: str, message: str, start: int | None = None,
+             end: int | None = None) -> None:
+        """Record a :class:`Note` for the report."""
+        self.notes.append(Note(step, kind, message, start, end))
 
     def __repr__(self) -> str:
         head = self.text[:40].replace("\n", " ")

@@ -1,7 +1,8 @@
 """The ``newsaudit`` command line: parse arguments, call the library, format.
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable input, 4 fetch
-failed, 5 reference data or model missing.
+failed, 5 reference data or model missing, 6 deadline passed before the input
+was read.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import typer
 
 from .about import __version__
 from .errors import InputError, InputTooLargeError, NewsauditError
-from .options import Options
+from .options import DEFAULT_DEADLINE, Options
 
 app = typer.Typer(
     name="newsaudit",
@@ -123,6 +124,11 @@ def analyze(
         typer.Option("--span-model/--rules-only",
                      help="Attributions from the rules and the span model, or the rules alone."),
     ] = True,
+    deadline: Annotated[
+        float,
+        typer.Option(help="Seconds the whole analysis may take; stages still running then "
+                          "are reported as unfinished (0: no limit).", min=0.0),
+    ] = DEFAULT_DEADLINE,
 ) -> None:
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
@@ -133,6 +139,7 @@ def analyze(
         ratings_overrides=ratings,
         min_attribution_confidence=min_confidence,
         span_model=span_model,
+        deadline=deadline or None,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":
@@ -153,6 +160,9 @@ def analyze(
         from .render import render_text
 
         write_output(render_text(report, width=None if out is None else 100), out)
+    if report.article.unfinished:
+        _error(f"newsaudit: warning: the {deadline:g} s deadline passed; the report is partial "
+               f"(stages not finished: {', '.join(report.article.unfinished)})")
 
 
 class Profile(StrEnum):

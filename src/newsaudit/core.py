@@ -13,6 +13,8 @@ import functools
 import os
 import time
 
+from .deadline import Deadline
+from .errors import DeadlineError, StageInterrupted
 from .options import Options
 from .pipeline import Pipeline
 from .read import read
@@ -48,12 +50,24 @@ def analyze(
         InputError: If the input cannot be read as an article.
         FetchError: If a URL cannot be fetched.
         DataError: If a model or the reference data is missing.
+        DeadlineError: If ``options.deadline`` passed before the input was read
+            (a deadline that passes later gives a partial report: see
+            ``Report.to_dict()["unfinished"]``).
     """
     options = options or Options()
     t0 = time.perf_counter()
-    article = read(source, options=options, url=url, site=site)
+    deadline = Deadline(options.deadline)
+    try:
+        with deadline.interrupting():
+            article = read(source, options=options, url=url, site=site)
+    except StageInterrupted as exc:
+        raise DeadlineError(f"reading the input took longer than the {options.deadline:g} s "
+                            "deadline (--deadline)") from exc
     t1 = time.perf_counter()
-    get_pipeline(options)(article)
+    pipeline = get_pipeline(options)
+    # Loading the models is once per process, not part of any one article's time.
+    deadline.extend(time.perf_counter() - t1)
+    pipeline(article, deadline)
     article.timings = {
         "read": round((t1 - t0) * 1000, 3),
         **article.timings,

@@ -22,7 +22,14 @@ Hierarchy::
     ├── DataError                   reference data or a model is missing or broken (exit 5)
     │   └── MissingDataError        a data set is not where newsaudit looks for it
     ├── PipelineError               stages are unknown or in an impossible order (exit 2)
-    └── ReportSchemaError           a report does not match the report schema (exit 1)
+    ├── ReportSchemaError           a report does not match the report schema (exit 1)
+    └── DeadlineError               the deadline passed before the input was read (exit 6)
+
+    StageInterrupted (BaseException) the deadline passed inside a running stage;
+                                    caught by the pipeline, which reports the stage
+                                    as unfinished. A BaseException, like
+                                    KeyboardInterrupt, so that a stage's broad
+                                    ``except Exception`` does not swallow it.
 """
 
 from __future__ import annotations
@@ -112,3 +119,13 @@ class PipelineError(NewsauditError):
 
 class ReportSchemaError(NewsauditError):
     """A report does not match the shipped report schema (or no schema fits its version)."""
+
+
+class DeadlineError(NewsauditError):
+    """The deadline for one article passed before its input was read."""
+
+    exit_code = 6
+
+
+class StageInterrupted(BaseException):  # noqa: N818 - an interruption, not an error
+    """The deadline passed while a stage was running (see :mod:`newsaudit.deadline`)."""

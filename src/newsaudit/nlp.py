@@ -11,6 +11,7 @@ import bisect
 import functools
 import importlib.util
 import logging
+import re
 from typing import Any
 
 from .article import Article
@@ -64,7 +65,46 @@ class Parse:
         self.nlp = load(options.spacy_model)
 
     def __call__(self, article: Article) -> None:
-        article.doc = parse_long(self.nlp, article.body_text())
+        text, skipped = cap_runs(article.body_text())
+        for start, end in skipped:
+            article.note("nlp", "skipped_run",
+                         f"a run of {end - start:,} characters without spaces or of "
+                         "punctuation alone (code, base64, a long URL?) was not parsed",
+                         start, end)
+        article.doc = parse_long(self.nlp, text)
+
+
+#: Longest run of non-space characters handed to spaCy. Its tokenizer strips
+#: prefixes and suffixes one at a time from a token, so its time grows with the
+#: square of a token's length (20,000 quote marks in a row: 45 s). No word is this
+#: long; URLs and code that are get blanked (their offsets stay valid) and noted.
+MAX_TOKEN_CHARS = 100
+
+#: Longest run of punctuation alone handed to spaCy ("......", "?!?!" pass). Each
+#: mark of a longer run would become a token of its own, at parse cost, with no
+#: meaning to find.
+MAX_PUNCT_RUN = 8
+
+# Both anchored at the start of a run, so each character is scanned once.
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}|"
+                       rf"(?<![^\w\s])[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
+
+
+def cap_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with over-long runs blanked (same length), and where they were.
+
+    Returns:
+        The text to parse, and the ``(start, end)`` of every blanked run.
+    """
+    skipped = [m.span() for m in _LONG_RUN.finditer(text)]
+    if not skipped:
+        return text, []
+    parts, pos = [], 0
+    for start, end in skipped:
+        parts += [text[pos:start], " " * (end - start)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), skipped
 
     def pipe(self, articles: list[Article], batch_size: int = PIPE_BATCH) -> None:
         """Parse many articles with ``nlp.pipe`` in batches (the same Docs as one by one)."""

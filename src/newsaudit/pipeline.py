@@ -24,7 +24,8 @@ from importlib.metadata import entry_points
 from typing import Any, cast
 
 from .article import Article
-from .errors import PipelineError
+from .deadline import Deadline
+from .errors import PipelineError, StageInterrupted
 from .options import Options
 
 log = logging.getLogger(__name__)
@@ -245,11 +246,38 @@ class Pipeline:
         """The stage names, in order."""
         return [info.name for info in self.infos]
 
-    def __call__(self, article: Article) -> Article:
-        """Run every stage over ``article`` and record the time each took (ms)."""
-        for info, run in zip(self.infos, self._stages, strict=True):
+    def __call__(self, article: Article, deadline: Deadline | None = None) -> Article:
+        """Run every stage over ``article`` and record the time each took (ms).
+
+        Args:
+            article: The article; stages add their findings to it.
+            deadline: When the run must end; by default ``Options.deadline``
+                seconds from now. Stages it stops (the one running, and every one
+                after it) are listed in ``article.unfinished`` with a note, and
+                the findings of the others are kept: a partial report.
+        """
+        if deadline is None:
+            deadline = Deadline(self.options.deadline)
+        steps = list(zip(self.infos, self._stages, strict=True))
+        for k, (info, run) in enumerate(steps):
+            if deadline.expired():
+                self._stop(article, [i.name for i, _ in steps[k:]], deadline)
+                break
             t0 = time.perf_counter()
-            run(article)
+            try:
+                with deadline.interrupting():
+                    run(article)
+            except StageInterrupted:
+                article.timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
+                self._stop(article, [i.name for i, _ in steps[k:]], deadline)
+                break
             article.timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
             article.stages_run.append((info.name, info.version))
         return article
+
+    @staticmethod
+    def _stop(article: Article, names: list[str], deadline: Deadline) -> None:
+        article.unfinished.extend(names)
+        article.note("pipeline", "deadline",
+                     f"the {deadline.seconds:g} s deadline passed; stages not finished: "
+                     f"{', '.join(names)} (their findings are missing or incomplete)")

@@ -3,8 +3,10 @@
 Top level keys (the contract; add fields freely, never rename or drop one without
 bumping :data:`SCHEMA_VERSION`): ``schema_version``, ``text``, ``article``,
 ``furniture``, ``provenance``, ``attributions``, ``entities``, ``claims``,
-``signals``, ``source_rating``, ``credibility``, ``timings``. Every ``start`` and
-``end`` indexes into ``text``.
+``signals``, ``source_rating``, ``credibility``, ``timings``; added since:
+``notes`` (input left out, claims that disagree with the facts, stages cut short)
+and ``unfinished`` (stages the deadline stopped). Every ``start`` and ``end``
+indexes into ``text``.
 """
 
 from __future__ import annotations
@@ -129,6 +131,8 @@ class Report:
             "source_rating": to_jsonable(a.source_rating) if a.source_rating is not None else {},
             "credibility": to_jsonable(a.credibility) if a.credibility is not None else {},
             "timings": dict(a.timings),
+            "notes": to_jsonable(a.notes),
+            "unfinished": list(a.unfinished),
         }
         if a.extensions:
             data["extensions"] = to_jsonable(a.extensions)

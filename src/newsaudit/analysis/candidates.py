@@ -138,7 +138,9 @@ def _name_unnamed_outlets(found: list[Attribution]) -> list[Attribution]:
 _TRANSCRIPT = re.compile(r"^[ \t]*[\x22“]?((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(\S.{10,})$", re.M)
 #: "... pic.twitter.com/x — Donald J. Trump (@realDonaldTrump) October 9, 2016":
 #: the signature line of an embedded post (Twitter's embed markup, as scraped).
-_POST = re.compile(r"^[ \t]*(\S.{5,}?)\s*([—―–]|--)\s*([^()\n—―]{2,60}?)\s*\(@\w{1,30}\)",
+#: The post's text ends on a non-space character, so the spaces before the dash
+#: are scanned once, not once for every position of a long blank stretch.
+_POST = re.compile(r"^[ \t]*(\S.{4,}?\S)\s*([—―–]|--)\s*([^()\n—―]{2,60}?)\s*\(@\w{1,30}\)",
                    re.M)
 #: “We will build it.” ― Jane Smith: a paragraph of one quotation signed with a
 #: dash and a name, the layout of pull quotes, epigraphs and vox-pop round-ups

@@ -21,7 +21,7 @@ from ..article import Article, Furniture
 from ..errors import DataError
 from ..options import Options
 from ..pipeline import stage
-from .lexicon import furniture_kind
+from .lexicon import furniture_kind, licence_spans
 from .lines import (
     CONTEXT_LINES,
     FEATURE_NAMES,
@@ -80,9 +80,18 @@ def body_probability(model: dict, X: np.ndarray) -> np.ndarray:
     return predict(X)
 
 
-def classify_lines(lines: list[Line], X: np.ndarray, model: dict) -> list[bool]:
-    """Whether each line is body: the model, then phrase overrides and smoothing."""
-    prob = body_probability(model, X)
+def classify_lines(lines: list[Line], X: np.ndarray, model: dict,
+                   prob: np.ndarray | None = None) -> list[bool]:
+    """Whether each line is body: the model, then phrase overrides and smoothing.
+
+    Args:
+        lines: The page's lines.
+        X: Their feature matrix, with context.
+        model: The loaded classifier.
+        prob: The body probabilities when already computed from ``X``.
+    """
+    if prob is None:
+        prob = body_probability(model, X)
     keep = [bool(p >= BODY_THRESHOLD) for p in prob]
     for i, ln in enumerate(lines):
         if furniture_kind(ln.text):
@@ -113,16 +122,22 @@ def _is_prose(text: str) -> bool:
 
 
 def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool]) -> None:
-    """Grow the body over adjacent prose lines, up and down, until furniture."""
-    changed = True
-    while changed:
-        changed = False
-        for i, ln in enumerate(lines):
-            if keep[i] or prob[i] < PROSE_JOIN_MIN_PROB or furniture_kind(ln.text):
-                continue
-            near = (i > 0 and keep[i - 1]) or (i + 1 < len(lines) and keep[i + 1])
-            if near and _is_prose(ln.text):
-                keep[i] = changed = True
+    """Grow the body over adjacent prose lines, up and down, until furniture.
+
+    A sweep down then a sweep up reach the same lines as growing one line at a
+    time until nothing changes, in linear time: a run of joinable lines touching
+    the body from above is filled by the first sweep, from below by the second.
+    """
+    n = len(lines)
+    joinable = [not keep[i] and prob[i] >= PROSE_JOIN_MIN_PROB
+                and not furniture_kind(ln.text) and _is_prose(ln.text)
+                for i, ln in enumerate(lines)]
+    for i in range(1, n):
+        if joinable[i] and keep[i - 1]:
+            keep[i] = True
+    for i in range(n - 2, -1, -1):
+        if joinable[i] and keep[i + 1]:
+            keep[i] = True
 
 
 def _kind(line: Line, index: int, first_body: int, last_body: int) -> str:
@@ -147,8 +162,8 @@ class ParseFurniture:
     def __call__(self, article: Article) -> None:
         lines = split_lines(article.text)
         X = with_context(line_features(lines, article.meta.origin.get("main_text")))
-        keep = classify_lines(lines, X, self.model)
         prob = body_probability(self.model, X)
+        keep = classify_lines(lines, X, self.model, prob)
         body_idx = [i for i, k in enumerate(keep) if k]
         first = body_idx[0] if body_idx else len(lines)
         last = body_idx[-1] if body_idx else -1
@@ -161,6 +176,40 @@ class ParseFurniture:
             kind = "masthead" if i in masthead_idx else _kind(ln, i, first, last)
             score = round(1 - float(prob[i]), 3)
             furniture.append(Furniture(ln.start, ln.end, ln.text, kind, score))
-        article.furniture = furniture
-        article.body = [(ln.start, ln.end) for i, ln in enumerate(lines)
-                        if keep[i] and i not in masthead_idx]
+        body: list[tuple[int, int]] = []
+        for i, ln in enumerate(lines):
+            if not keep[i] or i in masthead_idx:
+                continue
+            pieces, notices = _carve_notices(ln)
+            body.extend(pieces)
+            furniture.extend(Furniture(s, e, article.text[s:e], "licence", 1.0)
+                             for s, e in notices)
+        article.furniture = sorted(furniture, key=lambda f: f.start)
+        article.body = body
+
+
+def _carve_notices(line: Line) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A body line's body ranges and licence notices (offsets into the text).
+
+    A line that is body as a whole may still carry a notice among its sentences
+    (an article on one line); the notice is furniture, the rest stays body.
+    """
+    notices = [(line.start + s, line.start + e) for s, e in licence_spans(line.text)]
+    if not notices:
+        return [(line.start, line.end)], []
+    pieces, pos = [], line.start
+    for s, e in notices:
+        pieces.append((pos, s))
+        pos = e
+    pieces.append((pos, line.end))
+    return [_trim(line, s, e) for s, e in pieces if line.text[s - line.start:e - line.start]
+            .strip()], notices
+
+
+def _trim(line: Line, start: int, end: int) -> tuple[int, int]:
+    text = line.text
+    while start < end and text[start - line.start].isspace():
+        start += 1
+    while end > start and text[end - line.start - 1].isspace():
+        end -= 1
+    return start, end

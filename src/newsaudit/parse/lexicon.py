@@ -10,6 +10,8 @@ are recognised at any length, as they are written in full sentences.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 #: Lines longer than this are prose even if they contain a furniture phrase
@@ -84,13 +86,41 @@ _COMPILED = {kind: [re.compile(p, re.I) for p in pats] for kind, pats in _KINDS.
 ANY_LENGTH_KINDS = ("licence",)
 
 
+#: Lines up to this long are looked up in a cache (pages repeat their furniture
+#: lines); longer ones are not kept alive by it.
+CACHED_LINE_CHARS = 400
+
+# The end of a sentence: a stop, closing quotes or brackets, then space or the end.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|$)")
+
+
 def furniture_kind(line: str) -> str | None:
-    """The furniture kind a line's wording marks it as, or None for none."""
+    """The furniture kind a line's wording marks it as, or None for none.
+
+    A licence or syndication notice makes a line furniture only when the notice
+    is most of it: a long line that carries a notice among other sentences (an
+    article on one line, as text from JSON or CSV often is) is not furniture as a
+    whole; :func:`licence_spans` finds the notice inside it.
+    """
     text = line.strip()
-    for kind in ANY_LENGTH_KINDS:
-        if any(p.search(text) for p in _COMPILED[kind]):
-            return kind
-    if len(text.split()) > MAX_WORDS_FOR_PHRASE:
+    if len(text) <= CACHED_LINE_CHARS:
+        return _cached_kind(text)
+    return _kind(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_kind(text: str) -> str | None:
+    return _kind(text)
+
+
+def _kind(text: str) -> str | None:
+    n_words = len(text.split())
+    spans = licence_spans(text)
+    if spans:
+        inside = sum(len(text[s:e].split()) for s, e in spans)
+        if n_words - inside <= MAX_WORDS_FOR_PHRASE:
+            return "licence"
+    if n_words > MAX_WORDS_FOR_PHRASE:
         return None
     for kind, patterns in _COMPILED.items():
         if kind in ANY_LENGTH_KINDS:
@@ -98,3 +128,28 @@ def furniture_kind(line: str) -> str | None:
         if any(p.search(text) for p in patterns):
             return kind
     return None
+
+
+def licence_spans(line: str) -> list[tuple[int, int]]:
+    """The sentences of ``line`` that carry a licence or syndication notice.
+
+    Each notice found is widened to the sentences it touches; overlapping ones
+    merge. Offsets are into ``line``, trailing white space excluded.
+    """
+    found = [m.span() for p in _COMPILED["licence"] for m in p.finditer(line)]
+    if not found:
+        return []
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        k = bisect.bisect_right(ends, s)
+        start = ends[k - 1] if k else 0
+        k = bisect.bisect_left(ends, e)
+        end = ends[k] if k < len(ends) else len(line)
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
