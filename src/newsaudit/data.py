@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .errors import MissingDataError
+from .errors import DataError, MissingDataError
 
 APP = "newsaudit"
 
@@ -25,6 +25,10 @@ def candidate_data_dirs(explicit: Path | None = None) -> list[Path]:
     dirs: list[Path] = []
     env = os.environ.get("NEWSAUDIT_DATA")
     if env:
+        # Named on purpose: never fall back silently to other data. A DataError,
+        # not MissingDataError: a wrong setting is not the same as no data.
+        if not Path(env).is_dir():
+            raise DataError(f"NEWSAUDIT_DATA={env}: no such folder")
         dirs.append(Path(env))
     if explicit is not None:
         dirs.append(Path(explicit))
@@ -68,10 +72,18 @@ def dataset(name: str, explicit: Path | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """The cache directory (created on first use)."""
+    """The cache directory (created on first use).
+
+    Raises:
+        DataError: If the folder cannot be created.
+    """
     env = os.environ.get("NEWSAUDIT_CACHE")
     path = Path(env) if env else Path(platformdirs.user_cache_dir(APP))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError(f"cannot create the cache folder {path}: {exc.strerror or exc} "
+                        "(set NEWSAUDIT_CACHE to a writable folder)") from exc
     return path
 
 

@@ -116,16 +116,33 @@ def _metadata(html: str, root: lxml.etree._Element, url: str | None, site: str |
             meta.authors = [a.strip() for a in re.split(r";|\band\b", doc.author) if a.strip()]
         meta.published = doc.date or None
         meta.site_name = site or doc.sitename or None
+        if doc.url:
+            # The page's own claim (canonical link, og:url): reported as a claim,
+            # never taken as where the page came from when that is known.
+            meta.origin["claimed_url"] = doc.url
         meta.url = url or doc.url or None
-        meta.domain = doc.hostname or None
         if doc.categories:
             meta.sections = list(doc.categories)
         main_text = doc.text or None
-    if meta.url and not meta.domain:
-        meta.domain = urlsplit(meta.url).hostname
-    if meta.domain and meta.domain.startswith("www."):
-        meta.domain = meta.domain[4:]
+    # The domain is the URL's the user gave or the page was fetched from; only
+    # without one does the page's claim stand in, and the origin says so.
+    meta.origin["identity"] = "url" if url else "page"
+    meta.domain = host_of(meta.url)
     return meta, main_text
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.``, or None."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+    return host[4:] if host and host.startswith("www.") else host or None
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two host names belong to one site (equal, or one a subdomain of the other)."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
 
 
 def read_html(html: str, *, url: str | None = None, site: str | None = None) -> Article:
@@ -152,4 +169,10 @@ def read_html(html: str, *, url: str | None = None, site: str | None = None) -> 
     meta, main_text = _metadata(html, root, url, site)
     if main_text:
         meta.origin["main_text"] = main_text
-    return Article("\n".join(lines), meta, html=html)
+    article = Article("\n".join(lines), meta, html=html)
+    claimed = host_of(meta.origin.get("claimed_url"))
+    if url and claimed and meta.domain and not same_site(claimed, meta.domain):
+        article.note("read", "identity_mismatch",
+                     f"the page calls itself {meta.origin['claimed_url']} (canonical link) but "
+                     f"comes from {meta.domain}; it is rated as {meta.domain}")
+    return article

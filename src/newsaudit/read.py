@@ -209,8 +209,10 @@ def read_url(url: str, *, options: Options | None = None, site: str | None = Non
     article = read_text(text, options=options, url=final, site=site)
     article.meta.url = final
     host = urlsplit(final).hostname or ""
-    article.meta.domain = article.meta.domain or (host[4:] if host.startswith("www.") else host)
+    # The host the page came from, whatever the page says about itself.
+    article.meta.domain = host[4:] if host.startswith("www.") else host
     article.meta.origin.update(info)
+    article.meta.origin["identity"] = "url"
     return article
 
 

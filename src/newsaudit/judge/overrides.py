@@ -15,6 +15,7 @@ beside it (and their disagreement with the user is shown).
 from __future__ import annotations
 
 import csv
+import io
 import tomllib
 from dataclasses import asdict
 from pathlib import Path
@@ -36,6 +37,25 @@ def _rating(domain: str, score: object, label: object, name: object, rater: obje
                   name=str(name) if name else None, override=True)
 
 
+def _from_toml(path: Path, text: str) -> dict[str, list[dict]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"ratings file {path}: {exc}") from exc
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict):
+        raise InputError(f"ratings file {path}: [sources] must be a table of sources")
+    out: dict[str, list[dict]] = {}
+    for dom, row in sources.items():
+        if not isinstance(row, dict):
+            raise InputError(f"ratings file {path}: sources.{dom!r} must be a table, as in "
+                             f'[sources."{dom}"] score = 0.5')
+        r = _rating(dom, row.get("score"), row.get("label"), row.get("name"),
+                    row.get("rater"), f"{path} [{dom}]")
+        out.setdefault(r.domain, []).append(asdict(r))
+    return out
+
+
 def load_overrides(path: Path) -> dict[str, list[dict]]:
     """Read a CSV or TOML file of ratings by domain.
 
@@ -45,18 +65,18 @@ def load_overrides(path: Path) -> dict[str, list[dict]]:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"ratings file {path}: no such file")
-    out: dict[str, list[dict]] = {}
+    try:
+        # utf-8-sig: spreadsheet programs start their CSV files with a BOM.
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"ratings file {path}: not UTF-8 text (byte {exc.start}); "
+                         "save it as UTF-8") from exc
+    except OSError as exc:
+        raise InputError(f"ratings file {path}: cannot be read ({exc.strerror or exc})") from exc
     if path.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"ratings file {path}: {exc}") from exc
-        for dom, row in (data.get("sources") or {}).items():
-            r = _rating(dom, row.get("score"), row.get("label"), row.get("name"),
-                        row.get("rater"), f"{path} [{dom}]")
-            out.setdefault(r.domain, []).append(asdict(r))
-        return out
-    with path.open(encoding="utf-8", newline="") as fh:
+        return _from_toml(path, text)
+    out: dict[str, list[dict]] = {}
+    with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh)
         if not reader.fieldnames or not {"domain", "score"} <= set(reader.fieldnames):
             raise InputError(f"ratings file {path}: needs a header with domain and score")

@@ -20,10 +20,14 @@ import functools
 import gzip
 import json
 import logging
+import os
 import re
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from ..data import cache_dir, data_dir, fingerprint
 from ..errors import DataError, MissingDataError
@@ -34,6 +38,10 @@ log = logging.getLogger(__name__)
 
 #: Bump when the loaders read the data differently: the cached index is keyed by it.
 INDEX_VERSION = 4
+
+#: Seconds to wait for another process building the index (about 5 s on this
+#: project's machine; a minute allows for a slow, loaded one).
+BUILD_LOCK_SECONDS = 60
 
 #: Lowest rapidfuzz ratio (0-100) for a fuzzy name match. At 92, "Daily Caller"
 #: variants and "Al Monitor" match while "Daily Mail"/"Daily Kos" do not;
@@ -162,10 +170,32 @@ def build(root: Path, target: Path) -> dict:
              "sets": sets, "by_domain": by_domain, "names": _most_rated(claims, by_domain),
              "labels": _most_rated(labels, by_domain), "generic": _generic_words(raw_names),
              "built_in_s": round(time.perf_counter() - t0, 2)}
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(target)
+    _write_atomic(target, json.dumps(index, separators=(",", ":")))
     return index
+
+
+def _write_atomic(target: Path, content: str) -> None:
+    """Write ``target`` through a temporary file of its own and an atomic rename.
+
+    The temporary name is unique, so processes that build at the same time never
+    write into each other's file, and a reader sees the old file or the new one.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _valid(index: object) -> bool:
+    """Whether a cached index has the shape this version reads."""
+    return (isinstance(index, dict) and index.get("version") == INDEX_VERSION
+            and isinstance(index.get("by_domain"), dict) and isinstance(index.get("names"), dict)
+            and isinstance(index.get("fingerprint"), str)
+            and all(isinstance(v, list) for v in index["by_domain"].values()))
 
 
 class RatingIndex:
@@ -310,21 +340,37 @@ def load_index(root: Path | None = None, overrides: Path | None = None,
     root = Path(root) if root else data_dir()
     target = cache_dir() / f"ratings-v{INDEX_VERSION}.json"
     fp = fingerprint(_data_files(root))
-    index = None
-    if target.exists() and not rebuild:
-        try:
-            index = json.loads(target.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            log.warning("rating cache unreadable (%s); rebuilding", exc)
-        if index and index.get("fingerprint") != fp:
-            log.info("rating data changed; rebuilding the index")
-            index = None
-    if index is None:
-        try:
-            index = build(root, target)
-        except OSError as exc:
-            raise DataError(f"cannot build the rating index in {target.parent}: {exc}") from exc
+    try:
+        # One builder at a time, across processes and threads: the others wait
+        # and then read what it wrote (a cold cache in parallel runs and CI).
+        with FileLock(target.with_name(target.name + ".lock"), timeout=BUILD_LOCK_SECONDS):
+            index = None if rebuild else _cached(target, fp)
+            if index is None:
+                index = build(root, target)
+    except Timeout as exc:
+        raise DataError(f"the rating index in {target.parent} is locked by another "
+                        f"process for over {BUILD_LOCK_SECONDS} s") from exc
+    except OSError as exc:
+        raise DataError(f"cannot build the rating index in {target.parent}: {exc}") from exc
     return RatingIndex(index, _overrides(overrides))
+
+
+def _cached(target: Path, fp: str) -> dict | None:
+    """The cached index if it is readable, of this version's shape and current."""
+    if not target.exists():
+        return None
+    try:
+        index = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("rating cache unreadable (%s); rebuilding", exc)
+        return None
+    if not _valid(index):
+        log.warning("rating cache %s has an unexpected shape; rebuilding", target)
+        return None
+    if index.get("fingerprint") != fp:
+        log.info("rating data changed; rebuilding the index")
+        return None
+    return index  # type: ignore[no-any-return]
 
 
 def resolve(query: str) -> Resolution | None:

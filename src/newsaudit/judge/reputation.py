@@ -19,6 +19,7 @@ from typing import Any
 
 from ..article import Article
 from ..errors import MissingDataError
+from ..html import host_of, same_site
 from ..options import Options
 from ..pipeline import stage
 from .raters import family
@@ -132,15 +133,24 @@ def unrated(query: str | None, why: str | None) -> dict[str, Any]:
             "detail": why}
 
 
-def _page_queries(article: Article) -> list[str]:
+def _page_queries(article: Article) -> tuple[list[str], str]:
+    """What to rate the page as, and on what basis.
+
+    A URL the user gave or the page was fetched from is the page's identity, and
+    the only thing rated: falling back to the page's own claims (canonical link,
+    site name) would let a page borrow another outlet's reputation. Without a URL,
+    the page's claims are all there is, and the basis says so.
+    """
     meta, mast = article.meta, article.masthead
+    if meta.url and meta.origin.get("identity", "url") == "url":
+        return [meta.url], "url"
     queries = [q for q in (meta.url, meta.domain, meta.site_name) if q]
     if mast is not None and mast.site_name is not None:
         queries.append(mast.site_name.text)
-    return queries
+    return queries, "page"
 
 
-@stage("judge.reputation", version="2", requires=("body",), assigns=("source_rating",))
+@stage("judge.reputation", version="3", requires=("body",), assigns=("source_rating",))
 class Reputation:
     """Rate the page's source and every source in its provenance from public ratings."""
 
@@ -155,18 +165,23 @@ class Reputation:
             self.missing = str(exc)
 
     def __call__(self, article: Article) -> None:
+        queries, basis = _page_queries(article)
         if self.index is None:
-            queries = _page_queries(article)
             article.source_rating = unrated(queries[0] if queries else None, self.missing)
             return
-        queries = _page_queries(article)
         best = None
         for q in queries:
             found = self.index.resolve(q)
             if found is not None:
                 best = rate(self.index, q, resolution=found)
                 break
-        article.source_rating = best or rate(self.index, queries[0] if queries else None)
+        rating = best or rate(self.index, queries[0] if queries else None)
+        rating["basis"] = basis
+        claimed = article.meta.origin.get("claimed_url")
+        if claimed:
+            rating["page_claims"] = {"url": claimed, "domain": host_of(claimed),
+                                     "matches": _matches(host_of(claimed), article.meta.domain)}
+        article.source_rating = rating
         prov = article.provenance
         if prov is None:
             return
@@ -176,3 +191,10 @@ class Reputation:
             item.rating = rate(self.index, query)
             if item.domain is None and item.rating["domain"]:
                 item.domain = item.rating["domain"]
+
+
+def _matches(claimed: str | None, domain: str | None) -> bool | None:
+    """Whether the page's claimed host is the site it came from (None if either is unknown)."""
+    if not claimed or not domain:
+        return None
+    return same_site(claimed, domain)
