@@ -57,3 +57,29 @@ def test_indexed_lookups_equal_spacys(example_text: str) -> None:
         assert [e.text for e in ents_within(sent)] == [e.text for e in sent.ents]
     assert [s.start for s in sents_starting(doc, mid, n)] == [
         s.start for s in doc.sents if s.start_char >= mid]
+
+
+def test_cap_runs_blanks_long_runs_keeps_offsets() -> None:
+    from newsaudit.nlp import MAX_TOKEN_CHARS, cap_runs
+
+    words = "He said “yes” ... and left!!! "
+    base64 = "QUJD" * 60
+    text = words + base64 + " then " + "“" * 20_000 + " and " + "-" * 30 + " ok"
+    capped, skipped = cap_runs(text)
+    assert len(capped) == len(text)
+    assert [text[s:e] for s, e in skipped] == [base64, "“" * 20_000, "-" * 30]
+    assert capped.startswith(words) and capped.endswith(" then " + " " * 20_000 + " and "
+                                                        + " " * 30 + " ok")
+    assert cap_runs("x" * MAX_TOKEN_CHARS) == ("x" * MAX_TOKEN_CHARS, [])
+
+
+def test_long_quote_run_in_a_paragraph_is_noted_and_the_rest_parsed() -> None:
+    import newsaudit
+
+    para = ("The minister said the talks would go on, and the envoy said nothing at all "
+            "about it today in the capital. ")
+    text = "Talks Stall\n" + para * 3 + "\n" + para + "“" * 20_000 + " " + para + "\n" + para
+    d = newsaudit.analyze(text).to_dict()
+    runs = [n for n in d["notes"] if n["kind"] == "skipped_run"]
+    assert len(runs) == 1 and d["text"][runs[0]["start"]:runs[0]["end"]] == "“" * 20_000
+    assert len([a for a in d["attributions"] if a["cue"]["text"] == "said"]) >= 4

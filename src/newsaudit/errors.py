@@ -127,5 +127,5 @@ class DeadlineError(NewsauditError):
     exit_code = 6
 
 
-class StageInterrupted(BaseException):  # noqa: N818 - an interruption, not an error
+class StageInterrupted(BaseException):
     """The deadline passed while a stage was running (see :mod:`newsaudit.deadline`)."""
