@@ -81,14 +81,79 @@ def page_lines(root: lxml.etree._Element) -> list[str]:
     return lines
 
 
-def parse_tree(html: str) -> lxml.etree._Element:
+#: libxml2 stops parsing, silently for lxml's recovering parser, at this depth of
+#: nesting (its limit with ``huge_tree``); deeper pages are flattened first.
+MAX_DEPTH = 2048
+#: Depth the flattening keeps: well under the limit, far over any real page.
+FLAT_DEPTH = 256
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "param", "source", "track", "wbr"})
+#: Open elements searched for the one a stray end tag closes (bounds the work).
+_END_TAG_SEARCH = 64
+
+
+def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
+    """``html`` with the tags of elements nested deeper than ``depth`` removed.
+
+    Their text stays, in place, and a removed block element's tags become line
+    breaks; one pass over the tags.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: name, whether its tags are kept
+    kept = 0  # open elements whose tags are kept
+    pos = 0
+    for m in _TAG.finditer(html):
+        closing, name = m.group(1), m.group(2).lower()
+        keep = True
+        if not closing:
+            if name not in _VOID and not m.group().endswith("/>"):
+                keep = kept < depth
+                kept += keep
+                stack.append((name, keep))
+        else:
+            for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _END_TAG_SEARCH), -1):
+                if stack[k][0] == name:
+                    keep = stack[k][1]
+                    kept -= sum(1 for _, kk in stack[k:] if kk)
+                    del stack[k:]
+                    break
+        if not keep:
+            # A block's tag becomes a line break, so its text stays a line of its own.
+            out.append(html[pos:m.start()] + ("<br>" if name in BLOCK_TAGS else ""))
+            pos = m.end()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def parse_tree(html: str) -> tuple[lxml.etree._Element, list[str]]:
     """Parse HTML leniently into an lxml tree.
+
+    Returns:
+        The tree, and what the reader had to do to the page or could not read
+        (for the report's notes).
 
     Raises:
         NoContentError: If nothing parseable is there.
     """
     # Drop an XML declaration with an encoding: lxml refuses it on str input.
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html, count=1)
+    problems: list[str] = []
+    root, fatal = _parse(html)
+    if fatal and "depth" in fatal.lower():
+        # lxml stops at the depth limit and drops the rest of the page.
+        root, fatal = _parse(flatten(html))
+        problems.append(f"HTML nested deeper than {MAX_DEPTH:,} levels was flattened to "
+                        f"{FLAT_DEPTH} levels to be read (its text is kept)")
+    if fatal:
+        problems.append(f"the HTML parser stopped early ({fatal}); text after that point "
+                        "may be missing")
+    return root, problems
+
+
+def _parse(html: str) -> tuple[lxml.etree._Element, str | None]:
+    """The lxml tree and the parser's first fatal error, if any."""
     parser = lxml.html.HTMLParser(recover=True, remove_comments=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
@@ -96,7 +161,9 @@ def parse_tree(html: str) -> lxml.etree._Element:
         raise NoContentError(f"HTML could not be parsed: {exc}") from exc
     if root is None:
         raise NoContentError("HTML could not be parsed")
-    return root
+    fatal = next((e.message for e in parser.error_log
+                  if e.level == lxml.etree.ErrorLevels.FATAL), None)
+    return root, fatal
 
 
 def _metadata(html: str, root: lxml.etree._Element, url: str | None, site: str | None,
@@ -161,7 +228,7 @@ def read_html(html: str, *, url: str | None = None, site: str | None = None) -> 
     Raises:
         NoContentError: If the page has no readable text.
     """
-    root = parse_tree(html)
+    root, problems = parse_tree(html)
     body = root.find("body")
     lines = page_lines(body if body is not None else root)
     if not lines:
@@ -170,6 +237,9 @@ def read_html(html: str, *, url: str | None = None, site: str | None = None) -> 
     if main_text:
         meta.origin["main_text"] = main_text
     article = Article("\n".join(lines), meta, html=html)
+    for problem in problems:
+        kind = "flattened_html" if problem.startswith("HTML nested") else "dropped_input"
+        article.note("read", kind, problem)
     claimed = host_of(meta.origin.get("claimed_url"))
     if url and claimed and meta.domain and not same_site(claimed, meta.domain):
         article.note("read", "identity_mismatch",
