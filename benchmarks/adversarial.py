@@ -23,9 +23,8 @@ import random
 import time
 from collections.abc import Callable
 
-from common import allsides_articles, print_table
-
 import newsaudit
+from common import allsides_articles, print_table
 
 SENTENCE = ("The minister said the talks would go on, and the envoy said nothing at all "
             "about it today in the capital. ")
