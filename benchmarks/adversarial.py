@@ -80,7 +80,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "quote marks": lambda n: _framed("“" * n),
     "punctuation": lambda n: _framed(_fill("!?.,;:-", n)),
     "spaced quote marks": lambda n: _framed(_fill("“ ", n)),
-    "unclosed quotation": lambda n: "He said “" + _fill(SENTENCE.replace(".", ","), n),
+    "unclosed quotation": lambda n: "Talks Stall\nHe said: " + _fill("“" + SENTENCE * 5 + "\n", n),
     "one-line article": lambda n: (prose(n).replace("\n\n", " ") + " " + NOTICE)[:n],
     "long tokens": lambda n: _framed(_fill("a" * 5000 + " ", n)),
     "base64, wrapped": lambda n: _framed("\n" + _base64(n, True) + "\n"),

@@ -60,22 +60,50 @@ def _root(
     """Audit news articles: provenance, sourcing, claims, signals and source reputation."""
 
 
+def check_output(out: Path) -> Path:
+    """The file ``--out`` will write, checked before any work is done.
+
+    A symlink is followed (its target is written, the link stays); the folder
+    must exist and be writable.
+
+    Raises:
+        InputError: If the report could not be written there.
+    """
+    out = out.expanduser()
+    target = Path(os.path.realpath(out))
+    if target.is_dir():
+        raise InputError(f"--out {out}: is a directory")
+    parent = target.parent
+    if not parent.is_dir():
+        raise InputError(f"--out {out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"--out {out}: folder {parent} is not writable")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise InputError(f"--out {out}: file is not writable")
+    return target
+
+
 def write_output(content: str, out: Path | None) -> None:
-    """Write to ``out`` atomically (a partial file never replaces a good one), or stdout."""
+    """Write to ``out`` atomically (a partial file never replaces a good one), or stdout.
+
+    An existing file keeps its permissions, and a symlink stays a link to the
+    file written.
+    """
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
-    out = out.expanduser()
-    if out.is_dir():
-        raise InputError(f"--out {out}: is a directory")
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"--out {out}: folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp")
+    target = check_output(out)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content if content.endswith("\n") else content + "\n")
-        os.replace(tmp, out)
+        if mode is None:  # a new file gets the usual permissions, not mkstemp's 0600
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -133,6 +161,8 @@ def analyze(
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
 
+    if out is not None:
+        check_output(out)  # before the analysis, not after it
     options = Options(
         allow_private=allow_private,
         fetch_timeout=timeout,
