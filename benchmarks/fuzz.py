@@ -22,9 +22,8 @@ import time
 import traceback
 from collections.abc import Callable
 
-from common import ROOT, allsides_articles
-
 import newsaudit
+from common import ROOT, allsides_articles
 from newsaudit import schema
 from newsaudit.errors import NewsauditError
 
@@ -57,7 +56,8 @@ MUTATIONS: dict[str, Callable[[random.Random, str], str]] = {
     "join lines": lambda rnd, t: t.replace("\n", " "),
     "split lines": lambda rnd, t: "\n".join(t[i:i + rnd.randrange(5, 80)]
                                            for i in range(0, len(t), 40)),
-    "repeat furniture": lambda rnd, t: _splice(rnd, t, "\nAdvertisement\n" * rnd.randrange(1, 3000)),
+    "repeat furniture": lambda rnd, t: _splice(rnd, t,
+                                               "\nAdvertisement\n" * rnd.randrange(1, 3000)),
     "html": _nest,
     "truncate": lambda rnd, t: t[:rnd.randrange(len(t) + 1)],
     "nul": lambda rnd, t: _splice(rnd, t, "\x00"),
