@@ -26,7 +26,8 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
-from urllib.parse import urljoin, urlsplit
+import time
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -57,12 +58,12 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise UnsupportedURLError(f"malformed URL {url!r}: {exc}") from exc
+        raise UnsupportedURLError(f"malformed URL {strip_credentials(url)!r}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise UnsupportedURLError(f"only http and https URLs can be fetched, not {parts.scheme!r}")
     host = parts.hostname
     if not host:
-        raise UnsupportedURLError(f"URL {url!r} has no host")
+        raise UnsupportedURLError(f"URL {strip_credentials(url)!r} has no host")
     if allow_private:
         return
     try:
@@ -74,12 +75,28 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not addr.is_global or addr.is_multicast:
             raise BlockedAddressError(
-                f"refusing to fetch {url}: {host} resolves to non-public address {addr} "
+                f"refusing to fetch {strip_credentials(url)}: {host} resolves to non-public "
+                f"address {addr} "
                 "(use --allow-private to permit)"
             )
 
 
-def _read_capped(response: httpx.Response, cap: int) -> bytes:
+def strip_credentials(url: str) -> str:
+    """``url`` without a user name or password (``http://user:pass@host/`` -> ``http://host/``).
+
+    A URL with credentials may be fetched, but they never reach a report or an
+    error message.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _read_capped(response: httpx.Response, cap: int, ends_at: float, total: float) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cap:
         raise ResponseTooLargeError(
@@ -90,6 +107,9 @@ def _read_capped(response: httpx.Response, cap: int) -> bytes:
         size += len(chunk)
         if size > cap:
             raise ResponseTooLargeError(f"response is over the {cap / 2**20:.0f} MB cap")
+        if time.monotonic() > ends_at:  # each read was quick, the whole is too slow
+            raise FetchError(f"the fetch took over {total:g} s in all (a server sending "
+                             f"slowly?); {size:,} bytes received")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -98,33 +118,42 @@ def fetch_bytes(url: str, *, options: Options | None = None,
                 transport: httpx.BaseTransport | None = None) -> tuple[bytes, dict]:
     """Fetch the body of ``url`` under the guards.
 
+    ``Options.fetch_timeout`` bounds each network phase and ``Options.fetch_total``
+    the whole fetch, every redirect and byte included.
+
     Returns:
         The body and what was learnt about the response (final URL, status,
-        content type, charset, redirect chain).
+        content type, charset, redirect chain), with any credentials stripped.
 
     Raises:
-        FetchError: For any refused, failed or oversize fetch.
+        FetchError: For any refused, failed, oversize or too slow fetch.
     """
     options = options or Options()
-    timeout = httpx.Timeout(options.fetch_timeout)
+    total = options.fetch_total
+    ends_at = time.monotonic() + total
     chain: list[str] = []
-    with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
+    with httpx.Client(transport=transport, follow_redirects=False,
                       headers={"User-Agent": USER_AGENT}) as client:
         current = url
         for _ in range(options.max_redirects + 1):
             check_url(current, allow_private=options.allow_private)
+            shown = strip_credentials(current)
+            left = ends_at - time.monotonic()
+            if left <= 0:
+                raise FetchError(f"the fetch took over {total:g} s in all")
+            timeout = httpx.Timeout(min(options.fetch_timeout, left))
             try:
-                with client.stream("GET", current) as response:
+                with client.stream("GET", current, timeout=timeout) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        chain.append(current)
+                        chain.append(shown)
                         current = urljoin(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(f"{current} answered HTTP {response.status_code}")
-                    body = _read_capped(response, options.max_bytes)
+                        raise FetchError(f"{shown} answered HTTP {response.status_code}")
+                    body = _read_capped(response, options.max_bytes, ends_at, total)
                     info = {
                         "kind": "url",
-                        "final_url": str(response.url),
+                        "final_url": strip_credentials(str(response.url)),
                         "status": response.status_code,
                         "content_type": response.headers.get("content-type", ""),
                         "charset": response.charset_encoding,
@@ -132,8 +161,9 @@ def fetch_bytes(url: str, *, options: Options | None = None,
                     }
                     return body, info
             except httpx.TimeoutException as exc:
-                raise FetchError(f"fetching {current} timed out after "
-                                 f"{options.fetch_timeout:g} s") from exc
+                raise FetchError(f"fetching {shown} timed out after "
+                                 f"{min(options.fetch_timeout, total):g} s") from exc
             except httpx.HTTPError as exc:
-                raise FetchError(f"fetching {current} failed: {exc}") from exc
-        raise FetchError(f"{url}: more than {options.max_redirects} redirects")
+                raise FetchError(f"fetching {shown} failed: "
+                                 f"{str(exc).replace(current, shown)}") from exc
+        raise FetchError(f"{strip_credentials(url)}: more than {options.max_redirects} redirects")

@@ -11,6 +11,9 @@ import codecs
 import json
 import os
 import re
+import select
+import stat
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,8 +28,9 @@ from .errors import (
     EncodingError,
     InputError,
     InputTooLargeError,
+    UnsupportedURLError,
 )
-from .fetch import fetch_bytes
+from .fetch import fetch_bytes, strip_credentials
 from .options import Options
 
 # Magic numbers of common binary formats people pass by mistake.
@@ -45,6 +49,7 @@ _MAGIC = {
 }
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HTML_HINT = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|div|p|meta)\b", re.I)
 
 #: Share of control characters (other than tab/newline/CR/form feed) above which
@@ -66,8 +71,12 @@ def looks_like_html(text: str) -> bool:
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes of unknown encoding.
 
+    UTF-8 first; then UTF-16 recognised by its BOM or by its zero bytes; else
+    line by line, UTF-8 where a line is UTF-8 and one legacy encoding for the
+    others (files pasted together from several sources mix them).
+
     Returns:
-        The text and the name of the encoding used.
+        The text and the name of the encoding used (``"utf-8+cp1252"`` for a mix).
 
     Raises:
         BinaryInputError: If the bytes are a known binary format or hold NUL bytes.
@@ -79,18 +88,83 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name), name
-    if b"\x00" in data[:65536]:
+            return data.decode(name, errors="replace"), name
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    if b"\x00" in data:
         raise BinaryInputError("input holds NUL bytes: it is a binary file, not text or HTML")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8 = [_utf8_or_none(line) for line in lines]
+    other = b"\n".join(line for line, text in zip(lines, utf8, strict=True) if text is None)
+    legacy = legacy_encoding(other)
+    decoded = [text if text is not None else line.decode(legacy, errors="replace")
+               for line, text in zip(lines, utf8, strict=True)]
+    mixed = any(t is not None and not t.isascii() for t in utf8)
+    return "\n".join(decoded), f"utf-8+{legacy}" if mixed else legacy
+
+
+def _utf8_or_none(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+#: Share of the first bytes' even (or odd) positions that must be zero for bytes
+#: without a BOM to be read as UTF-16: text in Latin script has a zero high byte in
+#: nearly every code unit; no 8-bit text has zero bytes at all.
+UTF16_ZERO_SHARE = 0.4
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= UTF16_ZERO_SHARE * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= UTF16_ZERO_SHARE * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+#: Unicode categories that are rare in text and common in a wrong single-byte
+#: decoding (Polish "ł" read as cp1252 is "³", "ą" is "¹").
+_ODD_CATEGORIES = ("So", "Sk", "Sm", "Sc", "No", "Cc", "Cn", "Co")
+
+
+def legacy_encoding(data: bytes) -> str:
+    """The single legacy encoding that fits ``data`` best.
+
+    charset-normalizer proposes one; windows-1252 (what browsers read for
+    "latin-1", by far the commonest legacy Western encoding) is kept instead when
+    it decodes the bytes into no more odd characters than the proposal: Latin-1
+    text must not come out as cp1250 ("è" as "č").
+
+    Raises:
+        EncodingError: If nothing decodes the bytes.
+    """
     best = from_bytes(data[:1_000_000]).best()
     if best is None:
         raise EncodingError("input does not decode as text in any known encoding")
-    encoding = best.encoding
-    return data.decode(encoding, errors="replace"), encoding
+    proposal = best.encoding
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return proposal
+    if _odd(western) <= _odd(data.decode(proposal, errors="replace")):
+        return "cp1252"
+    return proposal
+
+
+def _odd(text: str) -> int:
+    return sum(1 for c in text if not c.isascii()
+               and unicodedata.category(c) in _ODD_CATEGORIES)
 
 
 def _check_text(text: str) -> None:
@@ -155,8 +229,7 @@ def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a file (use a batch command for a corpus)")
     try:
-        _check_size(p.stat().st_size, options.max_bytes, what=str(p))
-        data = p.read_bytes()
+        data = _read_file(p, options.max_bytes, options.fetch_timeout)
     except PermissionError as exc:
         raise InputError(f"{p}: permission denied") from exc
     except OSError as exc:
@@ -175,6 +248,52 @@ def read_path(path: str | os.PathLike[str], *, options: Options | None = None,
         raise type(exc)(f"{p}: {exc}") from exc
     article.meta.origin["path"] = str(p)
     return article
+
+
+def _read_file(p: Path, cap: int, wait: float) -> bytes:
+    """At most ``cap`` bytes of the file at ``p``, whatever kind of file it is.
+
+    A regular file is refused by its size first. Pipes, FIFOs and devices
+    (``/dev/stdin``, ``<(...)``, ``/dev/zero``) report no size: they are read
+    without blocking, never more than ``cap + 1`` bytes, waiting at most ``wait``
+    seconds for each piece (a FIFO nobody writes to ends at once, as empty).
+
+    Raises:
+        InputTooLargeError: Over ``cap`` bytes.
+        InputError: If nothing arrives for ``wait`` seconds.
+        OSError: If the file cannot be opened or read.
+    """
+    st = p.stat()
+    if stat.S_ISREG(st.st_mode):
+        _check_size(st.st_size, cap, what=str(p))
+        with p.open("rb") as fh:
+            data = fh.read(cap + 1)  # the file may have grown since stat()
+    else:
+        data = _read_stream(p, cap, wait)
+    if len(data) > cap:
+        raise InputTooLargeError(f"{p} is over {cap / 2**20:.0f} MB, too large for one article")
+    return data
+
+
+def _read_stream(p: Path, cap: int, wait: float) -> bytes:
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+    chunks, size = [], 0
+    try:
+        while size <= cap:
+            ready, _, _ = select.select([fd], [], [], wait)
+            if not ready:
+                raise InputError(f"{p}: nothing to read for {wait:g} s")
+            try:
+                chunk = os.read(fd, min(1 << 16, cap + 1 - size))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def read_url(url: str, *, options: Options | None = None, site: str | None = None,
@@ -197,7 +316,7 @@ def read_url(url: str, *, options: Options | None = None, site: str | None = Non
     ctype = info["content_type"].split(";")[0].strip().lower()
     if ctype and not (ctype.startswith("text/") or ctype in (
             "application/xhtml+xml", "application/xml")):
-        raise InputError(f"{url} is {ctype}, not an HTML or text page")
+        raise InputError(f"{strip_credentials(url)} is {ctype}, not an HTML or text page")
     if info["charset"]:
         try:
             text = body.decode(info["charset"])
@@ -254,8 +373,10 @@ def read(source: str | bytes | os.PathLike[str], *, options: Options | None = No
     """Read an article from text, HTML, bytes, a path or a URL.
 
     A ``str`` that is one ``http(s)://`` token is fetched (see :mod:`newsaudit.fetch`);
-    a ``str`` naming an existing file is read from disk; any other ``str`` is the
-    article itself.
+    a ``str`` of one token without white space is a path (an error if no such file
+    exists: an article is never one word); one line starting ``scheme://`` is a
+    malformed URL; any other ``str`` is the article itself. Pass a
+    :class:`pathlib.Path` to make a path explicit.
 
     Args:
         source: The article, its bytes, a path to it, or its URL.
@@ -264,10 +385,12 @@ def read(source: str | bytes | os.PathLike[str], *, options: Options | None = No
         site: The publishing site's name, when known.
 
     Raises:
-        InputError: If the input cannot be read as an article.
-        FetchError: If a URL cannot be fetched.
+        InputError: If the input cannot be read as an article, or is a path to no file.
+        FetchError: If a URL cannot be fetched or is malformed.
     """
     options = options or Options()
+    if url is not None:
+        url = strip_credentials(url)
     if isinstance(source, bytes | bytearray):
         return read_bytes(bytes(source), options=options, url=url, site=site)
     if isinstance(source, os.PathLike):
@@ -276,10 +399,13 @@ def read(source: str | bytes | os.PathLike[str], *, options: Options | None = No
         raise InputError(f"cannot read an article from {type(source).__name__}")
     if looks_like_url(source):
         return read_url(source.strip(), options=options, site=site)
-    if "\n" not in source and len(source) < 4096 and source.strip():
-        try:
-            if Path(source).is_file():
-                return read_path(source, options=options, url=url, site=site)
-        except OSError:
-            pass
+    token = source.strip()
+    if token and len(token) < 4096 and not any(c.isspace() for c in token):
+        # One token without white space is no article: a path or a URL.
+        if _SCHEME.match(token):
+            raise UnsupportedURLError(f"malformed URL {strip_credentials(token)!r}")
+        return read_path(token, options=options, url=url, site=site)
+    if "\n" not in token and _SCHEME.match(token):
+        raise UnsupportedURLError(f"malformed URL {strip_credentials(token)!r} (white space "
+                                  "in it?)")
     return read_text(source, options=options, url=url, site=site)
