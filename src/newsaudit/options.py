@@ -31,7 +31,8 @@ class Options:
     Args:
         stages: Names of the stages to run, in order; ``None`` runs the default pipeline.
         allow_private: Let URL fetching reach loopback, private and link-local addresses.
-        fetch_timeout: Seconds for each network phase of a fetch.
+        fetch_timeout: Seconds for each network phase of a fetch, and for each wait
+            for data from a pipe, FIFO or device read as a file.
         max_bytes: Size cap for an input or a fetched body.
         max_redirects: Redirects a fetch follows, each checked like the first URL.
         data_dir: Where the reference data lives; ``None`` looks in the usual places.
