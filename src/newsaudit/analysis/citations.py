@@ -45,7 +45,8 @@ DOC_NOUNS = ("report|study|survey|poll|audit|memo|filing|lawsuit|complaint|revie
 MEDIA_NOUNS = "story|article|investigation|exposé|expose|piece|interview|op-ed|column|broadcast"
 _NOUN = rf"(?P<noun>{DOC_NOUNS}|{MEDIA_NOUNS})"
 _ADJ = r"(?:(?:new|recent|exclusive|bombshell|separate|earlier|latest|detailed|lengthy|" \
-       r"scathing|internal|damning|\d{4})\s+)?"
+       r"scathing|internal|damning|\d{4}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|" \
+       r"Sunday)\s+)?"
 _PLATS = "|".join(sorted((re.escape(p) for p in set(PLATFORMS.values())), key=len, reverse=True))
 
 #: (cue, regex, whether the name must read as an outlet).
@@ -95,8 +96,11 @@ CITE_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
 #: "X reported": the cue, the name is read backwards from it.
 REPORTED_CUE = re.compile(r"[ \t]+(?:(?:first|recently|also|previously|earlier|initially|"
                           r"exclusively|later|separately)[ \t]+)?"
-                          r"(?:reported|reports|has reported|had reported|"
-                          r"revealed|broke the (?:news|story)|was (?:the )?first to report)\b")
+                          r"(?:reported|reports|has reported|had reported|would report|"
+                          r"revealed|broke the (?:news|story)|was (?:the )?first to report|"
+                          # an outlet's name before a saying verb: the outlet as source
+                          r"said|says|noted|notes|wrote|writes|asserted|added|found|"
+                          r"confirmed|published)\b")
 ANAPHORA = re.compile(
     r"(?:per the (?P<n1>report|story|article|study|survey|poll|filing|memo|analysis|"
     r"documents?)|according to the (?P<n2>report|outlet|newspaper|paper|story|article|study|"
