@@ -346,6 +346,9 @@ def test_provenance_clean_name_and_outlet_like(name: str, clean: str, outlet: bo
     ("Biden leads, according to Saturday's Washington Times/CPAC straw poll.",
      ["Washington Times"]),
     ("Netanyahu met Deri, The Jerusalem Post recently reported.", ["The Jerusalem Post"]),
+    ("Trump said so, according to a Friday report in The Washington Post.",
+     ["The Washington Post"]),
+    ("The Washington Post said the meeting was brief.", ["The Washington Post"]),
     ("The study was published last week.\n\nSource: http://www.yale.edu/news/1", ["yale.edu"]),
 ])
 def test_provenance_cited_sources_missed_before(text: str, names: list[str]) -> None:
