@@ -325,7 +325,7 @@ def find_provenance(article: Article) -> Provenance:
     return prov
 
 
-@stage("analysis.provenance", version="3", requires=("body", "furniture"),
+@stage("analysis.provenance", version="4", requires=("body", "furniture"),
        assigns=("provenance",))
 def provenance(article: Article, options: Options) -> None:
     """Find syndication notices, wire credits, hat tips, cited sources and the chain."""
