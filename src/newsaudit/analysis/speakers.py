@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..nlp import doc_text, ents_starting, ents_within
+from . import coref
 
 #: Head nouns of anonymous sources: people or groups described by role, never by
 #: name ("a former diplomat", "officials", "sources familiar with the matter", "a
@@ -176,8 +177,14 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if outlet is not None:
         return SpeakerInfo("outlet", name=outlet, outlet=outlet)
     persons = [e for e in ents_within(span) if e.label_ == "PERSON"]
+    named = _apposed_person(span)
+    if named is not None:  # "Capital One's lawyer, James Murphy"; "vice chairman ... Sen. X"
+        return SpeakerInfo("named", name=named.text, role=_role(span, named))
     if persons and not _role_head(head):
         person = max(persons, key=len)
+        if not _in_entity(head) and head.pos_ == "NOUN":
+            # "The Obama administration", "Cruz's staff": the name qualifies a body.
+            return SpeakerInfo("named", name=phrase(span), role=None)
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
     if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
         return SpeakerInfo("anonymous")
@@ -192,6 +199,9 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
     if orgs:
+        if not _in_entity(head) and head.pos_ == "NOUN":
+            # "the U.S. shipping industry", "Lawyers for U.S. President Donald Trump"
+            return SpeakerInfo("organization", name=phrase(span))
         return SpeakerInfo("organization", name=clean_name(max(orgs, key=len).text))
     if persons:
         return SpeakerInfo("named", name=persons[0].text, role=_role(span, persons[0]))
@@ -208,6 +218,16 @@ _OFFICE_TIME = frozenset({"former", "current", "then", "new", "top", "longtime",
                           "incoming", "presidential", "the", "a", "an"})
 
 
+#: Sentences (the phrase's own and those before it) in which an office with no
+#: named holder ("the first-term senator") looks for the person the text is about.
+#: One: elegant variation names the subject of the sentence just read.
+OFFICE_SENTENCES = 1
+
+#: Qualifiers of an office that must match the antecedent's.
+_PARTY_WORDS = frozenset({"democratic", "republican", "democrat", "gop", "labour", "labor",
+                          "conservative", "liberal", "independent", "green"})
+
+
 def _by_office(span: Any) -> SpeakerInfo:
     """A person named by office ("the senator"): the nearest earlier PERSON the text
     gave that office ("Sen. Tim Kaine", "Republican presidential nominee Donald
@@ -222,6 +242,13 @@ def _by_office(span: Any) -> SpeakerInfo:
     words = {head.lower_, *ROLE_HEADS[head.lower_]}
     quals = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
              and t.lower_ not in _OFFICE_TIME}
+    # Only a party or a place tells two holders of an office apart for sure ("the
+    # Democratic nominee" is not "Republican nominee Donald Trump"); other words
+    # ("the first-term senator") describe the one the text named. A holder whose
+    # mention names no party or place at all does not conflict ("Sen. Ted Cruz" for
+    # "the first-term senator from Texas").
+    quals = {q for q in quals if q in _PARTY_WORDS or any(
+        t.lower_ == q and t.ent_type_ in ("NORP", "GPE") for t in span)}
     lo = max(0, span.start_char - ANTECEDENT_WINDOW)
     for person in reversed(ents_starting(doc, lo, span.start_char)):  # nearest first
         if person.label_ != "PERSON":
@@ -232,7 +259,24 @@ def _by_office(span: Any) -> SpeakerInfo:
             t.lower_ in words and (t.dep_ == "appos" or person.start <= t.head.i < person.end)
             for t in after)
         context = {t.lower_ for t in (*before, *after)}
-        if office and (not quals or quals & context):
+        rivals = {t.lower_ for t in (*before, *after)
+                  if t.lower_ in _PARTY_WORDS or t.ent_type_ in ("NORP", "GPE")}
+        if office and (not quals or quals & context or not rivals):
+            return SpeakerInfo("named", name=person.text, role=role,
+                               antecedent=(person.start_char, person.end_char))
+    # No holder of the office named: "the Republican presidential candidate" after
+    # "Sen. Ted Cruz" is the person the sentences are about, when that person's
+    # mention names no rival party or place.
+    near = coref.resolve(doc, head, max(0, span.start_char - ANTECEDENT_WINDOW), [],
+                         ANONYMOUS_HEADS, OUTLET_HEADS, as_word="person",
+                         sentences=OFFICE_SENTENCES)
+    if near is not None and near.kind == "person":
+        person = near.span(doc)
+        ctx = doc[max(person.sent.start, person.start - 6) : min(person.sent.end,
+                                                                  person.end + 8)]
+        rivals = {t.lower_ for t in ctx
+                  if t.lower_ in _PARTY_WORDS or t.ent_type_ in ("NORP", "GPE")}
+        if not rivals or quals & rivals:
             return SpeakerInfo("named", name=person.text, role=role,
                                antecedent=(person.start_char, person.end_char))
     return SpeakerInfo("unresolved", role=role)
@@ -265,6 +309,41 @@ def _surname_of(span: Any) -> Any:
     return None
 
 
+def _in_entity(tok: Any) -> bool:
+    return bool(tok.ent_type_) and tok.ent_type_ in ("PERSON", *ORG_LABELS)
+
+
+def phrase(span: Any) -> str:
+    """The speaker phrase as a name: without a leading article, and cut before an
+    aside after the head ("Administration officials, without citing specific
+    figures" -> "Administration officials")."""
+    head = span.root
+    end = span.end
+    for t in span:
+        if t.i > head.i and t.text in (",", "(", "—", "–", "--"):
+            end = t.i
+            break
+    return clean_name(span.doc[span.start : end].text)
+
+
+def _apposed_person(span: Any) -> Any:
+    """A PERSON name in apposition to a role head ("Capital One's lawyer, James
+    Murphy", "vice chairman of the committee Sen. Saxby Chambliss"), looked for in
+    the whole sentence since a long subject is cut to its head; None when the head
+    is itself a name or no name stands beside it."""
+    head = span.root
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or head.pos_ == "PRON":
+        return None
+    sent_ents = [e for e in head.sent.ents if e.label_ == "PERSON"]
+    for ent in sent_ents:
+        root = ent.root
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "appos" and root.head.i == head.i:
+            return ent
+    return None
+
+
 def _role_head(head: Any) -> bool:
     """'an aide to Hillary Clinton': the name qualifies an anonymous head."""
     return head.ent_type_ != "PERSON" and head.lower_ in ANONYMOUS_HEADS
@@ -280,36 +359,24 @@ def _role(span: Any, person: Any) -> str | None:
 
 
 def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
-    """Resolve a pronoun to the nearest preceding fitting mention.
+    """Resolve a pronoun to the most salient earlier mention that agrees with it.
 
-    he/she/I -> nearest PERSON entity; they/we -> nearest ORG/NORP/GPE entity or
-    plural anonymous group; it -> nearest ORG entity or outlet mention.
+    he/she/I -> a person (gender checked; a name coordinated with others is a
+    group); they/we -> coordinated names, a plural group ("officials"), an
+    organisation or an outlet; it -> an organisation, an outlet or a document.
+    Subjects of the last sentences outrank nearer objects (:mod:`.coref`).
     """
     doc = span.doc
-    lower = span.root.lower_
+    pron = span.root
     lo = max(0, span.start_char - ANTECEDENT_WINDOW)
-    if lower in PERSON_PRONOUNS:
-        labels = {"PERSON"}
-    elif lower in GROUP_PRONOUNS:
-        labels = set(ORG_LABELS) - {"GPE"}
-    else:
-        labels = {"ORG"}
-    cands = [e for e in ents_starting(doc, lo, span.start_char) if e.label_ in labels]
-    if lower in THING_PRONOUNS | GROUP_PRONOUNS:
-        for start, end, _name in outlets.mentions:
-            if lo <= start < span.start_char:
-                cands.append(doc.char_span(start, end, alignment_mode="expand"))
-    if lower in GROUP_PRONOUNS:
-        cands += [
-            t.doc[t.i : t.i + 1]
-            for t in doc[max(0, span.start - 120) : span.start]
-            if t.tag_ == "NNS" and t.lower_ in ANONYMOUS_HEADS
-        ]
-    cands = [c for c in cands if c is not None]
-    if not cands:
+    outlet_spans = [(s, e) for s, e, _ in outlets.mentions]
+    best = coref.resolve(doc, pron, lo, outlet_spans, ANONYMOUS_HEADS, OUTLET_HEADS)
+    if best is None:
         return SpeakerInfo("unresolved")
-    best = max(cands, key=lambda c: c.start_char)
-    info = classify(best, outlets, pronoun_resolve=False)
-    kind = info.type if info.type != "unresolved" else "unresolved"
-    return SpeakerInfo(kind, name=info.name or clean_name(best.text), role=info.role,
-                       antecedent=(best.start_char, best.end_char), outlet=info.outlet)
+    found = best.span(doc)
+    if best.kind == "group" and any(e.label_ == "PERSON" for e in ents_within(found)):
+        name = clean_name(found.text)  # "Issa and Jordan"
+        return SpeakerInfo("named", name=name, antecedent=(found.start_char, found.end_char))
+    info = classify(found, outlets, pronoun_resolve=False)
+    return SpeakerInfo(info.type, name=info.name or clean_name(found.text), role=info.role,
+                       antecedent=(found.start_char, found.end_char), outlet=info.outlet)
