@@ -157,6 +157,12 @@ def analyze(
         typer.Option(help="Seconds the whole analysis may take; stages still running then "
                           "are reported as unfinished (0: no limit).", min=0.0),
     ] = DEFAULT_DEADLINE,
+    all_attributions: Annotated[
+        bool,
+        typer.Option("--all-attributions",
+                     help="Also show stances, acts and the writer's own voice (PolNeAR's "
+                          "notion of attribution), not only statements."),
+    ] = False,
 ) -> None:
     """Audit one article from a file, a URL or standard input."""
     from .core import analyze as run
@@ -170,6 +176,7 @@ def analyze(
         min_attribution_confidence=min_confidence,
         span_model=span_model,
         deadline=deadline or None,
+        all_attributions=all_attributions,
         stages=tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None,
     )
     if source == "-":

@@ -46,6 +46,9 @@ class Options:
             to run when it passes are reported as unfinished. ``None`` for no limit.
         fetch_total: Seconds a URL fetch may take in all (``fetch_timeout`` bounds
             each network phase; this bounds their sum).
+        all_attributions: Keep every attribution the finder keeps, PolNeAR's notion
+            (stances, acts, the writer's own voice); False keeps statements by someone
+            other than the writer (:mod:`newsaudit.analysis.statements`).
     """
 
     stages: tuple[str, ...] | None = None
@@ -60,6 +63,7 @@ class Options:
     span_model: bool = True
     deadline: float | None = DEFAULT_DEADLINE
     fetch_total: float = FETCH_TOTAL_SECONDS
+    all_attributions: bool = False
 
     def __post_init__(self) -> None:
         # A list of stage names is a natural thing to pass; keep the options

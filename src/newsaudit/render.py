@@ -147,11 +147,23 @@ def _attributions(d: dict[str, Any]) -> RenderableType | None:
         table.add_column(col, overflow="fold")
     for a in rows:
         conf = a.get("confidence")
-        table.add_row((a.get("speaker") or {}).get("text", "—"), a["speaker_type"],
+        table.add_row(_speaker(a), a.get("source_type") or a["speaker_type"],
                       (a.get("cue") or {}).get("text", ""), "yes" if a["direct"] else "no",
                       a.get("via") or "", "" if conf is None else f"{conf:.2f}",
                       _clip(a["content"]["text"], 70))
     return table
+
+
+def _speaker(a: dict[str, Any]) -> str:
+    """The speaker as resolved: "he → Douglas Letter" for a pronoun, a surname or an
+    office that resolves to a name; the name or phrase otherwise."""
+    written = (a.get("speaker") or {}).get("text")
+    name = a.get("source_name") or a.get("speaker_name") or written
+    if not name:
+        return "—"
+    if written and a.get("antecedent") and written.strip() != name:
+        return f"{written.strip()} → {name}"
+    return name
 
 
 def render_rating(rating: dict[str, Any], *, width: int = 110) -> str:

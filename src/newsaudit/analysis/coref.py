@@ -148,8 +148,11 @@ def candidates(doc: Any, pron: Any, lower: str, lo: int, outlet_spans: list[tupl
     """Mentions before ``pron`` (a token) back to character ``lo``, outside quotes,
     that a pronoun ``lower`` may refer to; nearest last."""
     out: list[Mention] = []
+    quoted_names = []
     for ent in ents_starting(doc, lo, pron.idx):
         if _inside_quote(doc, ent.start_char):
+            if ent.label_ == "PERSON":
+                quoted_names.append(Mention(ent.start, ent.end, "person"))
             continue
         if ent.label_ == "PERSON":
             out.append(Mention(ent.start, ent.end, "person"))
@@ -179,6 +182,10 @@ def candidates(doc: Any, pron: Any, lower: str, lo: int, outlet_spans: list[tupl
             if any(c.dep_ == "conj" for c in role.children) and is_subject(role):
                 edge = max(c.right_edge.i for c in role.children if c.dep_ == "conj")
                 out.append(Mention(role.left_edge.i, edge + 1, "group"))
+    if not any(m.kind == "person" for m in out):
+        # Every name is inside quotation marks (a transcript run in quotes): the
+        # quotation rule cannot apply, the nearest name is the best guess.
+        out += quoted_names
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -13,7 +13,7 @@ exact-name and nearest-mention rules).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..nlp import doc_text, ents_starting, ents_within
@@ -172,6 +172,10 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
         if not pronoun_resolve:
             return SpeakerInfo("unresolved")
+        whole = _relative_or_part(span)
+        if whole is not None:  # "Trump, who said ..."; "some of the companies"
+            info = classify(whole, outlets, pronoun_resolve=False)
+            return replace(info, antecedent=(whole.start_char, whole.end_char))
         return resolve_pronoun(span, outlets)
     outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
     if outlet is not None:
@@ -228,6 +232,16 @@ _PARTY_WORDS = frozenset({"democratic", "republican", "democrat", "gop", "labour
                           "conservative", "liberal", "independent", "green"})
 
 
+def _quals_fit(quals: set[str], context: set[str], rivals: set[str]) -> bool:
+    """An office's qualifiers fit a holder's mention: a party in the phrase must be
+    in the mention ("the Republican nominee"); a place must be, or the mention must
+    name no party or place at all ("the senator from Texas" for "Sen. Ted Cruz")."""
+    party = quals & _PARTY_WORDS
+    if party and not party <= context:
+        return False
+    return not quals or bool(quals & context) or not rivals
+
+
 def _by_office(span: Any) -> SpeakerInfo:
     """A person named by office ("the senator"): the nearest earlier PERSON the text
     gave that office ("Sen. Tim Kaine", "Republican presidential nominee Donald
@@ -261,12 +275,14 @@ def _by_office(span: Any) -> SpeakerInfo:
         context = {t.lower_ for t in (*before, *after)}
         rivals = {t.lower_ for t in (*before, *after)
                   if t.lower_ in _PARTY_WORDS or t.ent_type_ in ("NORP", "GPE")}
-        if office and (not quals or quals & context or not rivals):
+        if office and _quals_fit(quals, context, rivals):
             return SpeakerInfo("named", name=person.text, role=role,
                                antecedent=(person.start_char, person.end_char))
     # No holder of the office named: "the Republican presidential candidate" after
     # "Sen. Ted Cruz" is the person the sentences are about, when that person's
     # mention names no rival party or place.
+    if any(t.tag_ == "PRP$" for t in span):
+        return SpeakerInfo("unresolved", role=role)  # "his national finance chairman"
     near = coref.resolve(doc, head, max(0, span.start_char - ANTECEDENT_WINDOW), [],
                          ANONYMOUS_HEADS, OUTLET_HEADS, as_word="person",
                          sentences=OFFICE_SENTENCES)
@@ -276,7 +292,7 @@ def _by_office(span: Any) -> SpeakerInfo:
                                                                   person.end + 8)]
         rivals = {t.lower_ for t in ctx
                   if t.lower_ in _PARTY_WORDS or t.ent_type_ in ("NORP", "GPE")}
-        if not rivals or quals & rivals:
+        if _quals_fit(quals, {t.lower_ for t in ctx}, rivals):
             return SpeakerInfo("named", name=person.text, role=role,
                                antecedent=(person.start_char, person.end_char))
     return SpeakerInfo("unresolved", role=role)
@@ -307,6 +323,30 @@ def _surname_of(span: Any) -> Any:
                 person.text.casefold().endswith(" " + name):
             return person
     return None
+
+
+def _relative_or_part(span: Any) -> Any:
+    """What a relative or partitive pronoun stands for, from the parse: the noun a
+    relative clause modifies ("Trump, who said ...": Trump) or the group a part is
+    taken from ("some of the companies": the companies); None for other pronouns."""
+    head = span.root
+    doc = span.doc
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        noun = head.head.head
+        ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
+        if ent is not None:
+            return ent
+        return doc[noun.left_edge.i : noun.i + 1]
+    if head.lower_ in _PARTITIVE:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ != "PRON"):
+                return doc[obj.left_edge.i : obj.i + 1]
+    return None
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PARTITIVE = frozenset({"some", "many", "most", "all", "one", "two", "several", "few",
+                        "both", "each", "none", "another", "any"})
 
 
 def _in_entity(tok: Any) -> bool:

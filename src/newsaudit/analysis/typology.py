@@ -184,3 +184,14 @@ def source_name(span: Any, info: SpeakerInfo) -> str | None:
     if info.name:
         return info.name
     return phrase(span) or clean_name(span.text) or None
+
+
+def type_counts(attributions: list[Any]) -> dict[str, Any]:
+    """``by_source_type`` and the ``share_<type>`` of each type but author and
+    unknown, for ``signals["sourcing"]``."""
+    n = len(attributions)
+    counts = {t: sum(getattr(a, "source_type", "unknown") == t for a in attributions)
+              for t in SOURCE_TYPES}
+    shares = {f"share_{t}": round(counts[t] / n, 4) if n else 0.0
+              for t in SOURCE_TYPES if t not in ("author", "unknown")}
+    return {"by_source_type": counts, **shares}
