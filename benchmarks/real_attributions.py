@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from common import ROOT, dataset, print_table
-
-import newsaudit
+from newsaudit import analyze
 
 FIXTURE = ROOT / "tests" / "data" / "attributions_real"
 
@@ -81,7 +80,7 @@ def fixture_articles(path: Path = FIXTURE / "articles.json") -> list[Item]:
 
 def shown(item: Item) -> list[dict[str, Any]]:
     """The attributions newsaudit shows by default on ``item``."""
-    return newsaudit.analyze(item.text, url=item.url).to_dict()["attributions"]
+    return analyze(item.text, url=item.url).to_dict()["attributions"]
 
 
 def load_labels(path: Path = FIXTURE / "labels.jsonl") -> dict[str, list[dict[str, Any]]]:
@@ -119,8 +118,9 @@ def _norm(s: str) -> str:
 
 
 def speaker_of(att: dict[str, Any]) -> str:
-    """The speaker newsaudit names: the resolved name, else the phrase as written."""
-    return att.get("speaker_name") or (att.get("speaker") or {}).get("text") or ""
+    """The speaker newsaudit shows: ``source_name``, else the name, else the phrase."""
+    return (att.get("source_name") or att.get("speaker_name")
+            or (att.get("speaker") or {}).get("text") or "")
 
 
 def speaker_right(att: dict[str, Any], label: dict[str, Any]) -> bool:

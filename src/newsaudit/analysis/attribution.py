@@ -19,6 +19,7 @@ from .frames import Frame, token_range, trim
 from .intervals import IntervalIndex
 from .quotes import Quote
 from .speakers import OutletIndex, SpeakerInfo, classify, clean_name
+from .typology import source_name, source_type
 
 #: Share of the content's characters inside quotation marks from which an
 #: attribution counts as direct (a mixed quote, mostly quoted words, is direct).
@@ -45,7 +46,9 @@ class Attribution:
     ("“We will win,” she said. “Count on it.”") ``content`` is the first piece
     and each later piece is also an attribution of its own (pattern
     "continuation"). ``confidence`` is the probability that the attribution is
-    right (:mod:`.confidence`).
+    right (:mod:`.confidence`). ``source_type`` is the kind of source behind the
+    speaker in a journalist's typology and ``source_name`` the speaker as a reader
+    is shown it, a pronoun resolved to its name (:mod:`.typology`).
     """
 
     speaker: Span | None
@@ -60,6 +63,8 @@ class Attribution:
     pattern: str = ""
     fragments: tuple[Span, ...] = ()
     confidence: float | None = None
+    source_type: str = "unknown"
+    source_name: str | None = None
 
 
 def build(doc: Any, f: Frame, quoted: list[bool], inner: IntervalIndex,
@@ -83,6 +88,7 @@ def build(doc: Any, f: Frame, quoted: list[bool], inner: IntervalIndex,
     if speaker_range is None and src.subject is not None:
         speaker_range = _speaker_range(src.subject, src.cue_tok, quoted)
     info = SpeakerInfo("unresolved")
+    span = None
     if speaker_range is not None:
         span = doc.char_span(*speaker_range, alignment_mode="expand")
         if span is not None and len(span):
@@ -100,6 +106,9 @@ def build(doc: Any, f: Frame, quoted: list[bool], inner: IntervalIndex,
         antecedent=text_span(text, info.antecedent) if info.antecedent else None,
         pattern=f.pattern,
         fragments=tuple(text_span(text, r) for r in f.fragments),
+        source_type=source_type(span, info, quoted=bool(span is not None and len(span)
+                                                       and quoted[span.start_char])),
+        source_name=source_name(span, info),
     )
 
 

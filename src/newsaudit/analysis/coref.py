@@ -222,7 +222,7 @@ def agrees(doc: Any, lower: str, m: Mention) -> bool:
 def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
             plural_heads: frozenset[str], thing_heads: frozenset[str],
             depth: int = 0, as_word: str | None = None,
-            sentences: int = SALIENT_SENTENCES) -> Mention | None:
+            sentences: int = SALIENT_SENTENCES, subjects_only: bool = False) -> Mention | None:
     """The mention pronoun token ``pron`` most likely refers to, or None.
 
     Args:
@@ -236,6 +236,8 @@ def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
         as_word: Resolve as this pronoun instead of ``pron``'s own word;
             "person" for a person of either gender (an office: "the senator").
         sentences: Sentences before ``pron``'s in which subjects outrank.
+        subjects_only: Resolve only to a subject of those sentences, never to the
+            nearest mention at all.
     """
     word = as_word or pron.lower_
     cands = [m for m in candidates(doc, pron, word, lo, outlet_spans, plural_heads,
@@ -245,6 +247,8 @@ def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
     first_sent = _sentence_start(doc, pron, sentences)
     recent = [m for m in cands if m.start >= first_sent]
     subjects = [m for m in recent if m.kind == "pronoun" or is_subject(m.span(doc).root)]
+    if not subjects and subjects_only:
+        return None
     best = subjects[-1] if subjects else cands[-1]
     if best.kind == "pronoun":
         if depth >= MAX_CHAIN:

@@ -23,8 +23,10 @@ An attribution ties a *content* (what is said, believed or reported) to a *cue*
    continue the previous direct attribution of the same or previous paragraph
    (the convention of a quote running on after "X said."). A quotation its cue
    interrupts ("“...,” X said. “...”") keeps its pieces in ``fragments``.
-5. Speakers are typed and pronouns resolved (:mod:`.speakers`); ``via`` is the
-   outlet through which the attribution is reported ("told the Al-Monitor").
+5. Speakers are typed and pronouns resolved by salience, gender and number
+   (:mod:`.speakers`, :mod:`.coref`), and given a source type a journalist
+   recognises (:mod:`.typology`); ``via`` is the outlet through which the
+   attribution is reported ("told the Al-Monitor").
 6. Each attribution gets a confidence, the probability that it is right, from a
    model trained on PolNeAR (:mod:`.confidence`); those under the model's
    threshold are dropped ("Support Our Independent Journalism" is an imperative
@@ -32,8 +34,11 @@ An attribution ties a *content* (what is said, believed or reported) to a *cue*
 7. A span model (:mod:`.spans`), a small encoder fine-tuned on PolNeAR, adds the
    contents it is sure of that the rules did not find (pattern "model") and
    extends a rule content to its own longer one where it is surer than the rules.
+8. The report keeps the statements among them (:mod:`.statements`): not acts
+   ("voted", "hired"), the writer's own voice ("I think"), captions or widgets,
+   unless ``Options(all_attributions=True)``.
 
-This module is the stage and steps 6 and 7 in order; steps 1 to 4 are the
+This module is the stage and steps 6 to 8 in order; steps 1 to 4 are the
 candidate finders of :mod:`.candidates`, the record and its building (step 5)
 :mod:`.attribution`, and step 7 :mod:`.refinement`.
 """
@@ -52,6 +57,8 @@ from .attribution import Attribution
 from .candidates import candidates
 from .confidence import features, load_model
 from .refinement import refine
+from .statements import why_not_statement
+from .typology import type_counts
 
 __all__ = ["Attribution", "candidates", "find_attributions", "refine", "sourcing", "summarize"]
 
@@ -95,6 +102,7 @@ def summarize(attributions: list[Attribution], n_words: int) -> dict[str, Any]:
         n_words: Words in the body (the denominator of ``quotes_per_100_words``).
     """
     n = len(attributions)
+    types = type_counts(attributions)
     counts = {t: sum(a.speaker_type == t for a in attributions)
               for t in ("named", "anonymous", "organization", "outlet", "unresolved")}
     n_direct = sum(a.direct for a in attributions)
@@ -109,10 +117,11 @@ def summarize(attributions: list[Attribution], n_words: int) -> dict[str, Any]:
         "share_secondhand": round(n_via / n, 4) if n else 0.0,
         "share_direct": round(n_direct / n, 4) if n else 0.0,
         "quotes_per_100_words": round(100 * n_direct / n_words, 4) if n_words else 0.0,
+        **types,
     }
 
 
-@stage("analysis.sourcing", version="4", requires=("doc",), assigns=("attributions", "signals"))
+@stage("analysis.sourcing", version="5", requires=("doc",), assigns=("attributions", "signals"))
 def sourcing(article: Article, options: Options) -> None:
     """Find who says what (attributions) and summarise the article's sourcing."""
     doc = article.doc
@@ -131,6 +140,10 @@ def sourcing(article: Article, options: Options) -> None:
         article.attributions = []
         article.signals["sourcing"] = {**summarize([], 0), "error": str(exc)}
         return
+    if not options.all_attributions:
+        # The finder keeps PolNeAR's broad notion; a reader is shown statements.
+        article.attributions = [a for a in article.attributions
+                                if why_not_statement(doc, a) is None]
     n_words = sum(1 for t in doc if t.is_alpha)
     article.signals["sourcing"] = summarize(article.attributions, n_words)
 

@@ -281,11 +281,14 @@ def _by_office(span: Any) -> SpeakerInfo:
     # No holder of the office named: "the Republican presidential candidate" after
     # "Sen. Ted Cruz" is the person the sentences are about, when that person's
     # mention names no rival party or place.
-    if any(t.tag_ == "PRP$" for t in span):
-        return SpeakerInfo("unresolved", role=role)  # "his national finance chairman"
+    if any(t.tag_ == "PRP$" or t.ent_type_ == "ORG" or (t.dep_ == "compound" and t.pos_ == "NOUN")
+           for t in span):
+        # "his national finance chairman", "The White House budget director": someone
+        # of another's staff or body, not the person the sentences are about.
+        return SpeakerInfo("unresolved", role=role)
     near = coref.resolve(doc, head, max(0, span.start_char - ANTECEDENT_WINDOW), [],
                          ANONYMOUS_HEADS, OUTLET_HEADS, as_word="person",
-                         sentences=OFFICE_SENTENCES)
+                         sentences=OFFICE_SENTENCES, subjects_only=True)
     if near is not None and near.kind == "person":
         person = near.span(doc)
         ctx = doc[max(person.sent.start, person.start - 6) : min(person.sent.end,

@@ -43,7 +43,7 @@ record records data letter letters filing filings complaint lawsuit transcript b
 form forms statement statements release analysis audit ruling order indictment
 affidavit email emails text texts message messages file files figure figures
 statistic statistics census chart map estimate estimates research paper papers
-proposal bill law budget plan theory title review assessment minutes subpoena
+proposal bill law budget plan title review assessment minutes subpoena
 """.split())
 
 #: Heads of a generic or collective source: no one in particular could be asked.
@@ -69,7 +69,8 @@ authorities embassy parliament congress senate house legislature industry team
 OUTLET_NAME_WORDS = frozenset("""
 news times post journal tribune herald gazette daily magazine press reuters bloomberg
 cnn bbc npr msnbc politico axios science register examiner observer guardian
-telegraph chronicle monitor newsweek wire channel radio tv television network
+telegraph chronicle monitor newsweek wire channel radio tv television network fox
+abc cbs nbc globe editorial
 """.split())
 
 #: Qualifiers that place a plural generic source inside an institution ("Pentagon
@@ -98,6 +99,8 @@ def source_type(span: Any, info: SpeakerInfo, quoted: bool = False) -> str:
         return "author"
     if _POLL_SHARE.match(span.text):
         return "document"  # "49% of New York City voters say"
+    if head.pos_ == "PRON" and head.lower_ in VAGUE_HEADS and info.antecedent is None:
+        return "vague"  # "some say", "many believe"
     ref = _referent(span, info)
     if ref is None:
         return "vague" if head.lower_ in ("they", "them") else "unknown"
@@ -118,7 +121,10 @@ def _referent(span: Any, info: SpeakerInfo) -> Any:
 
 
 def _kind(ref: Any, info: SpeakerInfo) -> str:
-    head = ref.root
+    head = _noun_head(ref)
+    if info.type == "named" and info.name and any(
+            e.label_ == "PERSON" and e.text == info.name for e in ref.doc.ents):
+        return "person"  # "The Globe's deputy managing editor Marjorie Pritchard"
     lemma = head.lemma_.lower()
     lower = head.lower_
     name_words = {w.casefold().strip(".,'’") for w in (info.name or ref.text).split()}
@@ -132,13 +138,15 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
         return "person"  # "Issa and Jordan"
     if lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS:
         return "document"
-    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or head.pos_ == "PROPN":
+    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or head.pos_ == "PROPN" \
+            or _capitalised_name(head):
         if name_words & OUTLET_NAME_WORDS and head.ent_type_ != "NORP":
             return "outlet"
         if head.ent_type_ == "NORP" or lower in VAGUE_HEADS:
             return "vague"  # "Republicans", "Democrats"
-        if info.type == "named" and head.ent_type_ not in ("ORG", "GPE", "FAC"):
-            return "person"  # a name the entity recogniser missed ("Vance")
+        if head.ent_type_ not in ("ORG", "GPE", "FAC") and len(ref) <= 3 \
+                and info.type in ("named", "unresolved"):
+            return "person"  # a name the entity recogniser missed ("Vance", "Spiering")
         return "organization"
     if lemma in BODY_HEADS or lower in BODY_HEADS:
         return "organization"
@@ -151,6 +159,22 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
     if head.tag_ == "NNS":
         return "vague"
     return "unnamed" if head.pos_ == "NOUN" else "unknown"
+
+
+def _noun_head(ref: Any) -> Any:
+    """The phrase's head noun; a misparse's verb root ("Court records uncovered")
+    gives way to the first noun before it. A capitalised word inside a sentence is
+    taken as a name even when the tagger did not ("Spiering said")."""
+    head = ref.root
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        nouns = [t for t in ref if t.pos_ in ("NOUN", "PROPN") and t.i < head.i]
+        if nouns:
+            head = nouns[-1]
+    return head
+
+
+def _capitalised_name(tok: Any) -> bool:
+    return tok.is_title and tok.i != tok.sent.start and tok.pos_ not in ("PRON", "DET")
 
 
 def _placed(head: Any) -> bool:
