@@ -68,3 +68,16 @@ def test_an_office_does_not_cross_parties(nlp):
             "nominee said the race would be close.")
     name, kind = _speaker_of(nlp, text, "race would be close")
     assert name is None and kind == "unresolved"
+
+
+def test_a_relative_pronoun_is_the_noun_before_its_aside(nlp):
+    # PolNeAR test: the parser hangs the relative clause on the verb.
+    text = ("Donald Trump lit into the women -- about a dozen now -- who have accused him "
+            "of sexually predatory behavior.")
+    doc = nlp(text)
+    i = text.index("who")
+    from newsaudit.analysis.speakers import OutletIndex, classify
+
+    info = classify(doc.char_span(i, i + 3), OutletIndex())
+    assert info.antecedent is not None
+    assert text[info.antecedent[0] : info.antecedent[1]] == "the women"

@@ -67,3 +67,14 @@ def test_source_name_cuts_the_aside(nlp):
     phrase = "Administration officials, without citing specific figures"
     span = doc.char_span(0, len(phrase), alignment_mode="expand")
     assert source_name(span, classify(span, OutletIndex())) == "Administration officials"
+
+
+def test_a_role_a_name_only_qualifies_is_unnamed(nlp):
+    # Breitbart (AllSides): "a former top Obama adviser" is not Obama.
+    text = "A former top Obama adviser told the paper that he needs to run."
+    phrase = "A former top Obama adviser"
+    doc = nlp(text)
+    span = doc.char_span(0, len(phrase))
+    info = classify(span, OutletIndex())
+    assert source_type(span, info) == "unnamed"
+    assert source_name(span, info) == "former top Obama adviser"

@@ -334,8 +334,12 @@ def _relative_or_part(span: Any) -> Any:
     taken from ("some of the companies": the companies); None for other pronouns."""
     head = span.root
     doc = span.doc
-    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-        noun = head.head.head
+    if head.lower_ in _RELATIVE and head.tag_ in ("WP", "WDT"):
+        noun = head.head.head if head.head.dep_ == "relcl" else None
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            noun = _before_aside(head)
+        if noun is None:
+            return None
         ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
         if ent is not None:
             return ent
@@ -344,6 +348,22 @@ def _relative_or_part(span: Any) -> Any:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ != "PRON"):
                 return doc[obj.left_edge.i : obj.i + 1]
+    return None
+
+
+def _before_aside(rel: Any) -> Any:
+    """The noun right before a relative pronoun the parser did not attach, past an
+    aside set off by dashes or commas ("the women -- about a dozen now -- who")."""
+    i = rel.i - 1
+    sent_start = rel.sent.start
+    if i >= sent_start and rel.doc[i].text in ("--", "—", "–", ","):
+        j = i - 1
+        while j >= sent_start and rel.doc[j].text != rel.doc[i].text:
+            j -= 1
+        if j >= sent_start:
+            i = j - 1
+    if i >= sent_start and rel.doc[i].pos_ in ("NOUN", "PROPN"):
+        return rel.doc[i]
     return None
 
 

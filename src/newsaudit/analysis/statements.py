@@ -44,7 +44,7 @@ charge chide cite claim commend compare complain condemn congratulate criticize
 criticise decry defend demand denounce deny describe dismiss dispute echo fault hail
 insist label lambaste lament mock plead praise press push question quote rebuke
 recommend reiterate repeat request ridicule say scold slam suggest tell thank tout
-urge warn write tweet post argue appeal advocate characterize characterise dub
+urge warn write tweet post appeal advocate characterize characterise dub express voice
 """.split())
 
 #: Verbs whose infinitive is what was said: "vowed to ...", "urged X to ...",

@@ -122,13 +122,17 @@ def _referent(span: Any, info: SpeakerInfo) -> Any:
 
 def _kind(ref: Any, info: SpeakerInfo) -> str:
     head = _noun_head(ref)
+    if _described(head):
+        return "vague" if (head.lower_ in VAGUE_HEADS and not _placed(head)) else "unnamed"
     if info.type == "named" and info.name and any(
             e.label_ == "PERSON" and e.text == info.name for e in ref.doc.ents):
         return "person"  # "The Globe's deputy managing editor Marjorie Pritchard"
     lemma = head.lemma_.lower()
     lower = head.lower_
     name_words = {w.casefold().strip(".,'’") for w in (info.name or ref.text).split()}
-    if info.type == "outlet" or info.outlet:
+    if info.outlet:
+        return "outlet"  # "a report by the Al-Monitor": an outlet's reporting
+    if info.type == "outlet":
         return "document" if lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS else "outlet"
     if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root.i == head.i
                                          for e in ref.ents):
@@ -159,6 +163,27 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
     if head.tag_ == "NNS":
         return "vague"
     return "unnamed" if head.pos_ == "NOUN" else "unknown"
+
+
+def _described(head: Any) -> bool:
+    """A person described by role, whom a name only qualifies ("a former top Obama
+    adviser", "an aide to Hillary Clinton", "Mr. Johnson's backers")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.ent_type_ or not (
+            head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS
+            or head.lower_ in VAGUE_HEADS):
+        return False
+    names = [e for e in head.doc.ents if e.label_ == "PERSON"
+             and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    # "Capital One's lawyer, James Murphy": a name in apposition is the person.
+    return bool(names) and not any(_apposed(e, head) for e in names)
+
+
+def _apposed(ent: Any, head: Any) -> bool:
+    root = ent.root
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "appos" and root.head.i == head.i
 
 
 def _noun_head(ref: Any) -> Any:
@@ -205,6 +230,9 @@ def source_name(span: Any, info: SpeakerInfo) -> str | None:
     before an aside; None when there is no speaker."""
     if span is None or not len(span):
         return None
+    ref = _referent(span, info)
+    if ref is not None and _described(_noun_head(ref)):
+        return phrase(ref)  # "former top Obama adviser", not "Obama"
     if info.name:
         return info.name
     return phrase(span) or clean_name(span.text) or None
