@@ -13,7 +13,8 @@ TEXT = """Trump to square off in court with House Democrats over financial recor
 
 Senate minority leader Chuck Schumer proposed an amendment Tuesday to the rules for the trial.
 
-Douglas Letter, a lawyer for the committees, told the court that Congress needed the information to craft new legislation.
+Douglas Letter, a lawyer for the committees, told the court that Congress needed the \
+information to craft new legislation.
 
 "We're investigating massive amounts of Russian money," he said.
 
