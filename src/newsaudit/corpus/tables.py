@@ -70,6 +70,7 @@ RATING_COLUMNS: list[tuple[str, pa.DataType]] = [
 TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "attributions": [
         *ITEM_KEY, *_span("speaker"), ("speaker_type", S), ("speaker_name", S),
+        ("source_type", S), ("source_name", S),
         ("role", S), *_span("antecedent"), *_span("cue"), *_span("content"), ("direct", B),
         ("via", S), ("pattern", S), ("fragments", S), ("confidence", F),
     ],
