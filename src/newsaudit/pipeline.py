@@ -52,6 +52,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "analysis.claims",
     "analysis.signals",
     "judge.reputation",
+    "judge.credibility",
 )
 
 StageFn = Callable[[Article], None]

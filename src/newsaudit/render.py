@@ -59,8 +59,32 @@ def _body(d: dict[str, Any]) -> RenderableType:
     return Text(f"body: {words} words in {paras} blocks — {_clip(body, 160)}")
 
 
+_VERDICT_STYLE = {"generally credible": "green", "credible with exceptions": "yellow",
+                  "proceed with caution": "dark_orange", "maximum caution": "red"}
+
+
+def _credibility(d: dict[str, Any]) -> RenderableType | None:
+    c = d.get("credibility")
+    if not c:
+        return None
+    t = Text()
+    score = "" if c.get("score") is None else f"  {c['score']:.0f}/100"
+    t.append(f"{c['label']}{score}", style="bold " + _VERDICT_STYLE.get(c["label"], "cyan"))
+    if c.get("probability") is not None:
+        t.append(f"   text model: {c['probability']:.0%} chance of a low-reliability source",
+                 style="dim")
+    for part, v in (c.get("basis") or {}).get("parts", {}).items():
+        t.append(f"\n{part.replace('_', ' ')}: {v['points']:g} of {v['max_points']:g} points",
+                 style="dim")
+    for reason in c.get("reasons", [])[1:]:
+        t.append(f"\n• {reason}")
+    if len(c.get("reasons", [])) == 1:
+        t.append("\n" + c["reasons"][0])
+    return Panel(t, title="credibility", title_align="left")
+
+
 #: Section renderers, in display order; each returns None when it has nothing.
-SECTIONS = [_header, _furniture, _body]
+SECTIONS = [_credibility, _header, _furniture, _body]
 
 
 def render_text(report: Report, *, width: int | None = None) -> str:

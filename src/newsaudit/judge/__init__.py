@@ -3,4 +3,4 @@
 Importing this package registers its stages.
 """
 
-from . import reputation  # noqa: F401  (registers judge.reputation)
+from . import credibility, reputation  # noqa: F401  (registers judge.credibility, judge.reputation)
