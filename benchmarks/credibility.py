@@ -2,7 +2,7 @@
 
 Data: AllSides articles labelled by their source's rating in the project's own
 reputation index (1 = low-rated source; high and mixed = 0), at most 250 a source,
-outlet masked (``newsaudit.judge.credibility_data``; features cached on first run).
+outlet masked (``newsaudit.training.credibility_data``; features cached on first run).
 Every figure is source-disjoint: 5-fold cross-validation grouped by the source's
 rated domain (all of an outlet's articles, under all its AllSides names, in one
 fold; Platt scaling of each fold fitted on the other folds' out-of-fold scores),
@@ -26,9 +26,9 @@ import argparse
 import time
 
 from common import print_table
-from newsaudit.judge import credibility_data as cdata
-from newsaudit.judge import credibility_train as ct
 from newsaudit.judge.textfeatures import DENSE_NAMES, GROUPS
+from newsaudit.training import credibility as ct
+from newsaudit.training import credibility_data as cdata
 
 HEADER = ("system", "eval", "AUC left", "AUC centre", "AUC right", "AUC", "macro-F1",
           "Brier", "ECE", "s")

@@ -12,12 +12,13 @@ import newsaudit
 from newsaudit.data import dataset
 from newsaudit.judge.credibility import MIN_WORDS, label_of
 from newsaudit.judge.criteria import WEIGHTS
+from newsaudit.judge.textmodel import load_model
 
 #: AllSides articles (Baly et al. 2020) the tests read: a Reuters and an AP wire
-#: story, a first-person column (Townhall), a shouting headline (The Daily Wire).
+#: story, a first-person column (Townhall, "Welcome to Gunsite Academy"), a shouting headline (The Daily Wire).
 REUTERS = "0NmmSZWX7NQXrVZt"
 AP = "BYcNYUqVfWyOr4U0"
-COLUMN = "04Mt8mJScoAKXqYl"
+COLUMN = "CZnyMeax3iLYAdV6"
 SHOUTING = "I8czxQwEWfqtgLiS"
 
 
@@ -28,7 +29,7 @@ def allsides() -> dict[str, dict]:
     path = dataset("allsides_article_bias") / "articles.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            if line[8:24] in wanted or any(f'"{w}"' in line[:60] for w in wanted):
+            if any(f'"{w}"' in line for w in wanted):
                 row = json.loads(line)
                 if row["ID"] in wanted:
                     found[row["ID"]] = row
@@ -165,8 +166,12 @@ def test_credibility_author_byline(allsides: dict, example_dict: dict) -> None:
 def test_credibility_model_criterion_matches_probability(example_dict: dict) -> None:
     cred = example_dict["credibility"]
     c = _criterion(cred, "model")
-    assert c["points"] == pytest.approx(WEIGHTS["model"] * (1 - cred["probability"]), abs=0.01)
+    model = load_model()
+    share = model.evidence_share(cred["probability"])
+    assert c["points"] == pytest.approx(WEIGHTS["model"] * (1 - share), abs=0.01)
     assert f"{cred['probability']:.0%}" in c["reason"]
+    # a text at the sample's base rate moves the odds neither way: half the points
+    assert model.evidence_share(model.prior) == pytest.approx(0.5)
 
 
 def test_credibility_short_text_not_rated(example_text: str) -> None:
@@ -177,7 +182,8 @@ def test_credibility_short_text_not_rated(example_text: str) -> None:
 
 
 @pytest.mark.parametrize(("score", "label"), [
-    (75, "generally credible"), (74.9, "credible with exceptions"), (60, "credible with exceptions"),
+    (75, "generally credible"), (74.9, "credible with exceptions"),
+    (60, "credible with exceptions"),
     (59.9, "proceed with caution"), (40, "proceed with caution"), (39.9, "maximum caution")])
 def test_credibility_label_thresholds(score: float, label: str) -> None:
     assert label_of(score) == label

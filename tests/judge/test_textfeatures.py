@@ -43,3 +43,13 @@ def test_dense_sourcing_and_appeals(example_text: str) -> None:
     assert f["secondhand_rate"] > 0  # "according to a report by the Al-Monitor"
     assert f["appeal_rate"] > 0  # "Help Support Our Independent Journalism"
     assert f["syndicated"] == 1.0  # the Daily Caller News Foundation's licence notice
+
+
+def test_ngrams_match_the_trainers_counter(example_text: str) -> None:
+    from newsaudit.judge.textmodel import ngrams
+    from newsaudit.training.credibility import vectorizer
+
+    counter = vectorizer()
+    x = counter.fit_transform([example_text]).toarray()[0]
+    expected = {str(n): int(c) for n, c in zip(counter.get_feature_names_out(), x, strict=True)}
+    assert dict(ngrams(example_text)) == expected

@@ -71,8 +71,9 @@ def _model_criterion(article: Article, model: TextModel) -> tuple[Criterion, flo
         m = re.search(rf"\b{words}\b", body, re.I)
         if m is not None:
             evidence.append(article.span(m.start(), m.end()))
-    cues = [f"“{t}”" for t, _ in toward_low] if p >= 0.5 else []
-    return criteria.model(p, evidence, cues), p
+    share = model.evidence_share(p)
+    cues = [f"“{t}”" for t, _ in toward_low] if share > 0.5 else []
+    return criteria.model(p, share, model.prior, evidence if cues else [], cues), p
 
 
 def _not_rated(reason: str, model: TextModel) -> Credibility:

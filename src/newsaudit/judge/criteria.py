@@ -141,12 +141,23 @@ def sourcing(article: Article) -> Criterion:
     return _make("sourcing", share, ev, "; ".join(parts))
 
 
-def model(probability: float, evidence: list[Span], cues: list[str]) -> Criterion:
-    """The article model's probability that the text comes from a low-reliability source."""
-    said = f" (strongest cues: {', '.join(cues)})" if cues else ""
-    return _make("model", 1.0 - probability, evidence,
+def model(probability: float, evidence_share: float, prior: float, evidence: list[Span],
+          cues: list[str]) -> Criterion:
+    """The article model's estimate: points for what the text says beyond the base rate.
+
+    Args:
+        probability: The calibrated probability of a low-reliability source.
+        evidence_share: The same without the training sample's base rate
+            (0.5 for a text that moves the odds neither way).
+        prior: That base rate.
+        evidence: Where the terms that pushed toward "low" occur.
+        cues: Those terms, quoted, for the reason.
+    """
+    said = f"; strongest cues: {', '.join(cues)}" if cues else ""
+    return _make("model", 1.0 - evidence_share, evidence,
                  f"the text model puts the chance that this text comes from a "
-                 f"low-reliability source at {probability:.0%}{said}")
+                 f"low-reliability source at {probability:.0%} (base rate of its training "
+                 f"sample {prior:.0%}){said}")
 
 
 def _outside_quotes(article: Article) -> list[tuple[int, int]]:

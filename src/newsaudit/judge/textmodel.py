@@ -13,36 +13,32 @@ arrays, no pickle); data, scores and the retraining command:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from ..errors import DataError
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "credibility.npz"
 #: Words are runs of letters (numbers and dates are left out: they date a corpus).
+#: The trainer counts with scikit-learn's CountVectorizer and this same pattern,
+#: lower-cased, unigrams and bigrams joined by a space: :func:`ngrams` is the same.
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z']+\b"
 NGRAMS = (1, 2)
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
-def vectorizer(vocab: list[str] | None = None, **kw: object) -> CountVectorizer:
-    """The word n-gram counter shared by training and run time."""
-    return CountVectorizer(vocabulary=vocab, ngram_range=NGRAMS, token_pattern=TOKEN_PATTERN,
-                           lowercase=True, dtype=np.float32, **kw)  # type: ignore[arg-type]
-
-
-def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-    """Sublinear TF times IDF, each row L2-normalised."""
-    x = counts.astype(np.float32).tocsr(copy=True)
-    x.data = 1.0 + np.log(x.data)
-    x = x.multiply(idf.reshape(1, -1)).tocsr()
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms).dot(x).tocsr()
+def ngrams(text: str) -> Counter[str]:
+    """Word unigram and bigram counts of ``text``, as the trainer's counter makes them."""
+    toks = _TOKEN.findall(text.lower())
+    grams: Counter[str] = Counter(toks)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
+    return grams
 
 
 @dataclass(frozen=True)
@@ -60,39 +56,60 @@ class TextModel:
     platt_a: float
     platt_b: float
     version: str
+    #: Share of training articles from low-rated sources (the calibrated
+    #: probabilities carry this base rate of the sample).
+    prior: float = 0.5
 
     @functools.cached_property
-    def _counter(self) -> CountVectorizer:
-        return vectorizer(self.vocab)
+    def index(self) -> dict[str, int]:
+        """N-gram -> its column."""
+        return {t: i for i, t in enumerate(self.vocab)}
 
-    def text_matrix(self, texts: list[str]) -> sparse.csr_matrix:
-        """TF-IDF rows of the masked bodies."""
-        return tfidf(self._counter.transform(texts), self.idf)
+    def text_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and sublinear TF-IDF values (L2-normalised) of a masked body."""
+        found = [(self.index[g], c) for g, c in ngrams(text).items() if g in self.index]
+        if not found:
+            return np.zeros(0, dtype=int), np.zeros(0, dtype=np.float32)
+        cols = np.array([j for j, _ in found])
+        vals = (1.0 + np.log(np.array([c for _, c in found], dtype=np.float64))) * self.idf[cols]
+        return cols, vals / np.linalg.norm(vals)
 
-    def dense_matrix(self, rows: list[dict[str, float]]) -> np.ndarray:
+    def dense_vector(self, dense: dict[str, float]) -> np.ndarray:
         """Standardised named features, in :attr:`dense_names` order."""
-        x = np.array([[r[n] for n in self.dense_names] for r in rows], dtype=np.float32)
+        x = np.array([dense[n] for n in self.dense_names], dtype=np.float64)
         return (x - self.dense_mean) / self.dense_scale
 
-    def raw(self, texts: list[str], rows: list[dict[str, float]]) -> np.ndarray:
-        """Uncalibrated scores (log-odds)."""
-        return (self.text_matrix(texts) @ self.coef_text
-                + self.dense_matrix(rows) @ self.coef_dense + self.intercept)
+    def raw(self, text: str, dense: dict[str, float]) -> float:
+        """Uncalibrated score (log-odds)."""
+        cols, vals = self.text_vector(text)
+        return float(vals @ self.coef_text[cols] + self.dense_vector(dense) @ self.coef_dense
+                     + self.intercept)
 
     def probability(self, text: str, dense: dict[str, float]) -> float:
         """Calibrated probability that the article comes from a low-reliability source."""
-        z = float(self.raw([text], [dense])[0])
+        z = self.raw(text, dense)
         return 1.0 / (1.0 + math.exp(-(self.platt_a * z + self.platt_b)))
 
     def contributions(self, text: str, dense: dict[str, float], k: int = 6,
                       ) -> list[tuple[str, float]]:
-        """The ``k`` inputs that moved the score most, with their share of the log-odds."""
-        x = self.text_matrix([text]).tocoo()
-        terms = [(self.vocab[j], float(v * self.coef_text[j])) for j, v in zip(x.col, x.data,
-                                                                                strict=True)]
-        d = self.dense_matrix([dense])[0] * self.coef_dense
+        """The ``k`` inputs that moved the score most, with their part of the log-odds."""
+        cols, vals = self.text_vector(text)
+        terms = [(self.vocab[j], float(v * self.coef_text[j]))
+                 for j, v in zip(cols, vals, strict=True)]
+        d = self.dense_vector(dense) * self.coef_dense
         terms += [(f"[{n}]", float(v)) for n, v in zip(self.dense_names, d, strict=True)]
         return sorted(terms, key=lambda t: -abs(t[1]))[:k]
+
+    def evidence_share(self, probability: float) -> float:
+        """The probability with the sample's base rate taken out (as under a 50/50 prior).
+
+        The training sample's share of low-source articles (:attr:`prior`) is an
+        artefact of how it was drawn, not a property of the web: removing it leaves
+        what the text itself says, 0.5 for a text that moves the odds neither way.
+        """
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        odds = (p / (1 - p)) / (self.prior / (1 - self.prior))
+        return odds / (1 + odds)
 
 
 def save(model: TextModel, path: Path = MODEL_PATH) -> None:
@@ -103,7 +120,8 @@ def save(model: TextModel, path: Path = MODEL_PATH) -> None:
         dense_mean=model.dense_mean.astype(np.float32),
         dense_scale=model.dense_scale.astype(np.float32),
         coef_dense=model.coef_dense.astype(np.float32),
-        scalars=np.array([model.intercept, model.platt_a, model.platt_b], dtype=np.float64),
+        scalars=np.array([model.intercept, model.platt_a, model.platt_b, model.prior],
+                         dtype=np.float64),
         version=np.array(model.version))
 
 
@@ -116,11 +134,11 @@ def load_model(path: Path = MODEL_PATH) -> TextModel:
     """
     try:
         with np.load(path, allow_pickle=False) as z:
-            intercept, a, b = (float(v) for v in z["scalars"])
+            intercept, a, b, prior = (float(v) for v in z["scalars"])
             return TextModel(
                 vocab=[str(v) for v in z["vocab"]], idf=z["idf"], coef_text=z["coef_text"],
                 dense_names=tuple(str(v) for v in z["dense_names"]), dense_mean=z["dense_mean"],
                 dense_scale=z["dense_scale"], coef_dense=z["coef_dense"], intercept=intercept,
-                platt_a=a, platt_b=b, version=str(z["version"]))
+                platt_a=a, platt_b=b, version=str(z["version"]), prior=prior)
     except (OSError, KeyError, ValueError) as exc:
         raise DataError(f"cannot read the credibility model {path}: {exc}") from exc

@@ -4,7 +4,7 @@ Distant supervision: each article of the ``allsides_article_bias`` data set
 (Baly et al. 2020) takes the label of its source in the project's own reputation
 index (:mod:`newsaudit.judge.reputation`): 1 for a low-rated source, 0 for a high
 or mixed one; unknown and satire sources are left out. Each article goes through
-the project's furniture parser, its body is masked (:mod:`.textfeatures`) and its
+the project's furniture parser, its body is masked (:mod:`newsaudit.judge.textfeatures`) and its
 named features computed, and the result is cached as gzipped JSON lines
 (``<cache>/credibility/features-<cap>.jsonl.gz``), so retraining takes seconds.
 
@@ -26,11 +26,11 @@ from typing import Any
 
 from ..article import Article, Metadata
 from ..data import cache_dir, dataset
+from ..judge import textfeatures as tf
+from ..judge.ratings import load_index
+from ..judge.reputation import rate
 from ..options import Options
 from ..parse.furniture import ParseFurniture
-from . import textfeatures as tf
-from .ratings import load_index
-from .reputation import rate
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Run from a checkout::
 
-    NEWSAUDIT_CACHE=/path/to/cache nice -n 10 .venv/bin/python -m newsaudit.judge.credibility_train
+    NEWSAUDIT_CACHE=/path/to/cache nice -n 10 .venv/bin/python -m newsaudit.training.credibility
 
 Data: :mod:`.credibility_data` (AllSides articles labelled by their source's
 rating, outlet masked; extracted once and cached). Evaluation is source-disjoint
@@ -23,13 +23,14 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
+from ..judge.textfeatures import DENSE_NAMES, GROUPS
+from ..judge.textmodel import MODEL_PATH, NGRAMS, TOKEN_PATTERN, TextModel, save
 from . import credibility_data as cdata
-from .textfeatures import DENSE_NAMES, GROUPS
-from .textmodel import MODEL_PATH, TextModel, save, tfidf, vectorizer
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,24 @@ class Data:
     split: np.ndarray
 
 
+def vectorizer(**kw: Any) -> CountVectorizer:
+    """The n-gram counter: the same n-grams as :func:`newsaudit.judge.textmodel.ngrams`."""
+    return CountVectorizer(ngram_range=NGRAMS, token_pattern=TOKEN_PATTERN, lowercase=True,
+                           dtype=np.float32, **kw)
+
+
+def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear TF times IDF, each row L2-normalised (as ``TextModel.text_vector``)."""
+    x = counts.astype(np.float32).tocsr(copy=True)
+    x.data = 1.0 + np.log(x.data)
+    x = x.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms).dot(x).tocsr()
+
+
 def _count(texts: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    counter = vectorizer(None, min_df=5)
+    counter = vectorizer(min_df=5)
     x = counter.fit_transform(texts).tocsr()
     return x, np.array(counter.get_feature_names_out()).astype(str)
 
@@ -251,7 +268,8 @@ def train(data: Data) -> tuple[TextModel, dict[str, float]]:
     figures, z = grouped_cv(data, model_fitter(data))
     a, b = platt(z, data.y)
     model, _ = fit(data.counts, data.terms, data.dense, data.y, data.groups)
-    model = TextModel(**{**model.__dict__, "platt_a": a, "platt_b": b})
+    model = TextModel(**{**model.__dict__, "platt_a": a, "platt_b": b,
+                         "prior": round(float(data.y.mean()), 6)})
     return model, figures
 
 
