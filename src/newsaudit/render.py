@@ -73,6 +73,9 @@ def _credibility(d: dict[str, Any]) -> RenderableType | None:
     if c.get("probability") is not None:
         t.append(f"   text model: {c['probability']:.0%} chance of a low-reliability source",
                  style="dim")
+    says = (c.get("basis") or {}).get("says")
+    if says:
+        t.append(f"\nfrom {says}")
     for part, v in (c.get("basis") or {}).get("parts", {}).items():
         t.append(f"\n{part.replace('_', ' ')}: {v['points']:g} of {v['max_points']:g} points",
                  style="dim")

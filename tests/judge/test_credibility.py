@@ -15,16 +15,18 @@ from newsaudit.judge.criteria import WEIGHTS
 from newsaudit.judge.textmodel import load_model
 
 #: AllSides articles (Baly et al. 2020) the tests read: a Reuters and an AP wire
-#: story, a first-person column (Townhall, "Welcome to Gunsite Academy"), a shouting headline (The Daily Wire).
+#: story, a first-person column (Townhall, "Welcome to Gunsite Academy"), a shouting
+#: headline (The Daily Wire).
 REUTERS = "0NmmSZWX7NQXrVZt"
 AP = "BYcNYUqVfWyOr4U0"
 COLUMN = "CZnyMeax3iLYAdV6"
 SHOUTING = "I8czxQwEWfqtgLiS"
+LABELLED = "73TrafVf1Yi8jbyw"  # "OPINION: Donald Trump vs. the Food Snobs"
 
 
 @pytest.fixture(scope="session")
 def allsides() -> dict[str, dict]:
-    wanted = {REUTERS, AP, COLUMN, SHOUTING}
+    wanted = {REUTERS, AP, COLUMN, SHOUTING, LABELLED}
     found: dict[str, dict] = {}
     path = dataset("allsides_article_bias") / "articles.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -128,6 +130,11 @@ def test_credibility_headline_shouting_cue(allsides: dict) -> None:
     assert c["points"] < c["max_points"]
     assert "all_caps “SHOCK”" in c["reason"]
     assert "SHOCK" in [e["text"] for e in c["evidence"]]
+
+
+def test_credibility_headline_opinion_label_is_not_shouting(allsides: dict) -> None:
+    c = _criterion(_audit(allsides[LABELLED]), "headline")
+    assert "OPINION" not in c["reason"]
 
 
 def test_credibility_provenance_notice_then_cited_outlet(example_dict: dict,

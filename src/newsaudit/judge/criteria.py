@@ -67,6 +67,9 @@ CUE_COST, MIN_OVERLAP, OFF_TOPIC_COST = 2.5, 0.3, 5.0
 PARTIAL_PROVENANCE = 0.5
 #: Furniture kinds that are appeals for money, subscriptions or ads.
 APPEAL_KINDS = ("donation", "subscription", "advertising")
+#: Headline labels that mark a piece's kind: labelling opinion is good practice
+#: (NewsGuard's news/opinion criterion), so these are not clickbait shouting.
+KIND_LABELS = frozenset({"OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY", "REVIEW"})
 _FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -213,11 +216,12 @@ def headline(article: Article) -> Criterion | None:
     title_text = title.text if title is not None else article.meta.title
     if not title_text:
         return None
-    cues = (head or {}).get("cues", [])
+    cues = [c for c in (head or {}).get("cues", [])
+            if not (c["cue"] == "all_caps" and c["text"].strip(":") in KIND_LABELS)]
     kinds = sorted({c["cue"] for c in cues})
     lost = CUE_COST * len(kinds)
     body = article.body_string(" ").lower()
-    words = {w.lower() for w in _CONTENT_WORD.findall(title_text)}
+    words = {re.sub(r"['’]s$", "", w.lower()) for w in _CONTENT_WORD.findall(title_text)}
     overlap = sum(1 for w in words if w in body) / len(words) if words else 1.0
     parts = []
     if kinds:
