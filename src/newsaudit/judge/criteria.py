@@ -88,8 +88,9 @@ class Criterion:
 
 def _make(cid: str, share: float, evidence: list[Span], reason: str) -> Criterion:
     top = WEIGHTS[cid]
+    unique = sorted({(s.start, s.end): s for s in evidence}.values(), key=lambda s: s.start)
     return Criterion(cid, LABELS[cid], round(top * min(max(share, 0.0), 1.0), 2), top,
-                     evidence, reason)
+                     unique, reason)
 
 
 def _clip(text: str, n: int = 60) -> str:
