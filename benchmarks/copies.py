@@ -295,8 +295,10 @@ def dcnf() -> None:
           f"({len(store)} articles, {took:.0f} s)")
     linked = in_data = 0
     for r in reruns:
-        head = r["content_original"][:200]
-        originals = [d for d in dc if d["title"] == r["title"] or head in d["content_original"]]
+        text = r["content_original"]
+        probes = [text[int(len(text) * f):int(len(text) * f) + 80] for f in (0.2, 0.4, 0.6)]
+        originals = [d for d in dc if d["title"] == r["title"]
+                     or any(p in d["content_original"] for p in probes)]
         i = index[r["ID"]]
         pairs = [p for p in result.pairs if i in (p.a, p.b)]
         links = [(store.metas[p.origin].outlet if p.origin is not None else None, p.basis,

@@ -126,3 +126,36 @@ def test_cli_copies_writes_tables(tmp_path: Path, long_rows: list[dict],
     assert graph[0]["source"] == "Reprint Weekly" and graph[0]["share"] == 1.0
     assert "<svg" in (out / "graph.svg").read_text()
     assert "Reprint Weekly <- " in capsys.readouterr().out
+
+
+def test_batch_output_folder_is_read(tmp_path: Path, long_rows: list[dict]) -> None:
+    import pyarrow as pa
+
+    from newsaudit.corpus.docs import is_batch_output, load
+
+    out = tmp_path / "batch"
+    (out / "articles").mkdir(parents=True)
+    rows = [{"id": f"b{n}", "text": r["content_original"], "url": "https://www.example.com/a",
+             "source": None, "site_name": r["source"], "published": r["date"],
+             "title": r["title"], "n_chars": len(r["content_original"])}
+            for n, r in enumerate(long_rows[:3])]
+    pq.write_table(pa.Table.from_pylist(rows), out / "articles" / "part-000001.parquet")
+    assert is_batch_output(out) and not is_batch_output(tmp_path)
+    store = load([out])
+    assert [m.id for m in store.metas] == ["b0", "b1", "b2"]
+    assert store.metas[0].outlet == long_rows[0]["source"]
+    assert store.metas[0].domain == "example.com"
+    assert store.text(2) == long_rows[2]["content_original"]
+
+
+def test_scheduler_runs_the_groupby_on_dask(long_rows: list[dict]) -> None:
+    from distributed import LocalCluster
+
+    items = [(r["content_original"], r["source"], "2019-01-02") for r in long_rows[:8]]
+    items.append((long_rows[0]["content_original"], "Reprint Weekly", "2019-01-03"))
+    local = find_copies(_store(items))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster:
+        remote = find_copies(_store(items), CopyOptions(scheduler=cluster.scheduler_address))
+    assert [(p.a, p.b, p.kind) for p in remote.pairs] == [(p.a, p.b, p.kind) for p in local.pairs]
+    assert (0, 8) in {(p.a, p.b) for p in remote.pairs}
