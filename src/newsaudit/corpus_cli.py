@@ -42,6 +42,8 @@ def copies(
         "--chunks/--no-chunks", help="Also band paragraphs, to find partial copies.")] = True,
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address: band on a Dask DataFrame instead of DuckDB.")] = None,
+    threads: Annotated[int | None, typer.Option(
+        help="DuckDB threads for the banding group-by (default: one per core).", min=1)] = None,
 ) -> None:
     """Find copied and near-duplicate articles across outlets, with direction and evidence."""
     from .corpus.copies import CopyOptions, find_copies
@@ -50,7 +52,8 @@ def copies(
 
     store = load(inputs, columns_option(column))
     result = find_copies(store, CopyOptions(threshold=threshold, num_perm=num_perm,
-                                            chunks=chunks, scheduler=scheduler))
+                                            chunks=chunks, scheduler=scheduler,
+                                            threads=threads))
     write_copies(result, out)
     typer.echo(summary(result), nl=False)
     typer.echo(f"tables in {out}/ (pairs, passages, graph .parquet; graph.svg; summary.txt)")

@@ -79,6 +79,8 @@ class CopyOptions:
     scheduler: str | None = None
     #: Group-by on Dask's threaded scheduler even without an address.
     dask: bool = False
+    #: DuckDB threads for the group-by (None: one per core).
+    threads: int | None = None
     batch_docs: int = BATCH_DOCS
 
 
@@ -207,7 +209,7 @@ def candidates(store: DocStore, options: CopyOptions = CopyOptions()) -> np.ndar
     if options.scheduler or options.dask:
         return lsh.candidate_pairs_dask(table, scheduler=options.scheduler,
                                         max_bucket=options.max_bucket)
-    return lsh.candidate_pairs(table, max_bucket=options.max_bucket)
+    return lsh.candidate_pairs(table, max_bucket=options.max_bucket, threads=options.threads)
 
 
 class _Prepared:

@@ -166,12 +166,19 @@ def _weights(leads: list[str]) -> dict[str, np.ndarray]:
     return {"doc": doc[keep], "term": term[keep], "w": w[keep]}
 
 
+# Days are cut into buckets window + 1 days wide, so two reports at most `window`
+# days apart are in one bucket or in adjacent ones: the join is on (term, bucket),
+# never on a term alone (a common term would pair every report with every other).
 _SIMILAR_SQL = """
-SELECT a.doc AS a, b.doc AS b, sum(a.w * b.w) AS sim
-FROM tw a JOIN tw b ON a.term = b.term AND a.doc < b.doc
-JOIN days da ON da.doc = a.doc JOIN days db ON db.doc = b.doc
-WHERE db.day - da.day <= {window}
-GROUP BY a.doc, b.doc HAVING sum(a.w * b.w) >= {link}
+WITH shared AS (
+    SELECT a.doc AS a, b.doc AS b, a.w * b.w AS p, b.day - a.day AS gap
+    FROM tw a JOIN tw b ON a.term = b.term AND a.bucket = b.bucket AND a.doc < b.doc
+    UNION ALL
+    SELECT a.doc, b.doc, a.w * b.w, b.day - a.day
+    FROM tw a JOIN tw b ON a.term = b.term AND b.bucket = a.bucket + 1 AND a.doc < b.doc
+)
+SELECT a, b, sum(p) AS sim FROM shared WHERE gap <= {window}
+GROUP BY a, b HAVING sum(p) >= {link}
 """
 
 
@@ -179,15 +186,17 @@ def similar_pairs(leads: list[str], days: np.ndarray, window: int, link: float) 
     """Pairs ``(a, b, sim)`` of leads ``a < b``, ``window`` days apart at most, cosine >= ``link``.
 
     ``days`` must be non-decreasing (documents sorted by date). The sparse
-    product is a DuckDB join on shared terms.
+    product is a DuckDB join on shared terms within neighbouring day buckets.
     """
     import duckdb
     import pyarrow as pa
 
+    table = _weights(leads)
+    day = days.astype(np.int64)[table["doc"]]
+    table["day"] = day
+    table["bucket"] = day // (int(window) + 1)
     con = duckdb.connect()
-    con.register("tw", pa.table(_weights(leads)))
-    con.register("days", pa.table({"doc": np.arange(len(days), dtype=np.int64),
-                                    "day": days.astype(np.int64)}))
+    con.register("tw", pa.table(table))
     return con.execute(_SIMILAR_SQL.format(window=int(window), link=float(link))).fetchnumpy()
 
 
