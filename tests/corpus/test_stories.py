@@ -90,3 +90,16 @@ def test_cli_stories(tmp_path: Path, day_rows: list[dict]) -> None:
     assert main(["stories", str(corpus), "--out", str(out), "--no-claims"]) == 0
     text = (out / "summary.txt").read_text()
     assert "story 0:" in text and "earliest:" in text
+
+
+def test_chained_components_are_split() -> None:
+    import numpy as np
+
+    from newsaudit.corpus.stories import MAX_STORY_DAYS, _components
+
+    days = np.array([0, 1, 5, 9, 13, 14])
+    # A chain through the weeks, with two strong pairs at its ends.
+    edges = [(0, 1, 0.6, 3), (1, 2, 0.15, 2), (2, 3, 0.15, 2), (3, 4, 0.15, 2), (4, 5, 0.6, 3)]
+    comps = _components(list(range(6)), edges, days, StoryOptions())
+    assert all(days[max(c)] - days[min(c)] <= MAX_STORY_DAYS for c in comps)
+    assert [0, 1] in [sorted(c) for c in comps] and [4, 5] in [sorted(c) for c in comps]

@@ -9,7 +9,8 @@
    cosine similarity reaches ``LINK_SIMILARITY`` and they share at least
    ``MIN_SHARED_ENTITIES`` entities, or when the similarity alone reaches
    ``STRONG_SIMILARITY``; the stories are the connected components (undated
-   articles join none).
+   articles join none), a component spanning more than ``MAX_STORY_DAYS`` split
+   again with stricter thresholds.
 3. Per story: its sources with their ratings (the judge's combined score) and
    AllSides leanings (from the AllSides data in the data directory), which sides
    covered it and which did not, its earliest report, and the most check-worthy
@@ -48,6 +49,13 @@ STRONG_SIMILARITY = 0.4
 MIN_SHARED_ENTITIES = 2
 #: Days between two reports of one story.
 WINDOW_DAYS = 3
+#: A story spanning more days than this is split with stricter thresholds
+#: (each SPLIT_STEP times the last, at most MAX_SPLITS times). Without it the ten
+#: largest AllSides "stories" were chains of one to three months (the 2018 trade
+#: war, the spring 2020 news); one week holds the coverage of one event.
+MAX_STORY_DAYS = 7
+SPLIT_STEP = 1.3
+MAX_SPLITS = 8
 #: Stories whose check-worthy claims are scored (the largest; each costs a spaCy
 #: parse of its first reports' leads).
 CLAIM_STORIES = 50
@@ -200,11 +208,40 @@ def similar_pairs(leads: list[str], days: np.ndarray, window: int, link: float) 
     return con.execute(_SIMILAR_SQL.format(window=int(window), link=float(link))).fetchnumpy()
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def _components(nodes: list[int], edges: list[tuple[int, int, float, int]], days: np.ndarray,
+                options: StoryOptions, level: int = 0) -> list[list[int]]:
+    """Connected components of the edges that pass the thresholds at ``level``.
+
+    A component spanning more than ``MAX_STORY_DAYS`` is a chain of stories
+    (single linkage joins a trade war's months of news through its daily
+    reports): it is split again with thresholds ``SPLIT_STEP`` times higher.
+    """
+    raise_by = SPLIT_STEP ** level
+    link_t, strong_t = options.link_similarity * raise_by, options.strong_similarity * raise_by
+    parent = {v: v for v in nodes}
+
+    def find(v: int) -> int:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for a, b, sim, shared in edges:
+        if sim >= strong_t or (sim >= link_t and shared >= options.min_shared_entities):
+            parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for v in nodes:
+        groups.setdefault(find(v), []).append(v)
+    out: list[list[int]] = []
+    for comp in groups.values():
+        if len(comp) > 1 and days[max(comp)] - days[min(comp)] > MAX_STORY_DAYS \
+                and level < MAX_SPLITS:
+            inside = set(comp)
+            sub = [e for e in edges if e[0] in inside and e[1] in inside]
+            out.extend(_components(comp, sub, days, options, level + 1))
+        else:
+            out.append(comp)
+    return out
 
 
 def link(store: DocStore, options: StoryOptions = StoryOptions()) -> np.ndarray:
@@ -218,19 +255,15 @@ def link(store: DocStore, options: StoryOptions = StoryOptions()) -> np.ndarray:
     leads = [lead(store, i) for i in dated]
     ents = [entities(t) for t in leads]
     days = np.array([store.metas[i].published.toordinal() for i in dated])  # type: ignore[union-attr]
-    parent = list(range(len(dated)))
     found = similar_pairs(leads, days, options.window_days, options.link_similarity)
-    for a, b, sim in zip(found["a"].tolist(), found["b"].tolist(), found["sim"].tolist(),
-                         strict=True):
-        if sim >= options.strong_similarity or \
-                len(ents[a] & ents[b]) >= options.min_shared_entities:
-            parent[_find(parent, a)] = _find(parent, b)
-    roots = [_find(parent, k) for k in range(len(dated))]
-    sizes = Counter(roots)
-    order = sorted((r for r in sizes if sizes[r] > 1), key=lambda r: (-sizes[r], r))
-    number = {r: k for k, r in enumerate(order)}
-    for k, i in enumerate(dated):
-        labels[i] = number.get(roots[k], -1)
+    edges = [(a, b, sim, len(ents[a] & ents[b])) for a, b, sim in zip(
+        found["a"].tolist(), found["b"].tolist(), found["sim"].tolist(), strict=True)]
+    comps = [c for c in _components(list(range(len(dated))), edges, days, options)
+             if len(c) > 1]
+    comps.sort(key=lambda c: (-len(c), min(c)))
+    for number, comp in enumerate(comps):
+        for k in comp:
+            labels[dated[k]] = number
     return labels
 
 
