@@ -83,3 +83,14 @@ def test_long_quote_run_in_a_paragraph_is_noted_and_the_rest_parsed() -> None:
     runs = [n for n in d["notes"] if n["kind"] == "skipped_run"]
     assert len(runs) == 1 and d["text"][runs[0]["start"]:runs[0]["end"]] == "“" * 20_000
     assert len([a for a in d["attributions"] if a["cue"]["text"] == "said"]) >= 4
+
+
+def test_cap_runs_spaced_punctuation() -> None:
+    from newsaudit.nlp import MAX_PUNCT_TOKENS, cap_runs
+
+    kept = "a * * * b . . . c " + " ".join(["—"] * MAX_PUNCT_TOKENS) + " d"
+    assert cap_runs(kept) == (kept, [])
+    text = "He said " + "“ " * 5000 + "and left."
+    capped, skipped = cap_runs(text)
+    assert len(capped) == len(text) and capped.endswith(" and left.")
+    assert [text[s:e] for s, e in skipped] == ["“ " * 4999 + "“"]

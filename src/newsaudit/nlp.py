@@ -85,9 +85,17 @@ MAX_TOKEN_CHARS = 100
 #: meaning to find.
 MAX_PUNCT_RUN = 8
 
-# Both anchored at the start of a run, so each character is scanned once.
+#: Longest sequence of tokens of punctuation alone, between spaces, handed to
+#: spaCy ("* * *" and ". . ." pass). A line of "“ “ “ ..." is as meaningless as
+#: "“““...", and each mark would be a token for the parser.
+MAX_PUNCT_TOKENS = 8
+
+# Each anchored at the start of a run or token, so each character is scanned a
+# bounded number of times.
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}|"
-                       rf"(?<![^\w\s])[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
+                       rf"(?<![^\w\s])[^\w\s]{{{MAX_PUNCT_RUN + 1},}}|"
+                       rf"(?<!\S)(?:[^\w\s]{{1,{MAX_PUNCT_RUN}}}[ \t]+){{{MAX_PUNCT_TOKENS},}}"
+                       rf"[^\w\s]{{1,{MAX_PUNCT_RUN}}}(?!\S)")
 
 
 def cap_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
