@@ -99,6 +99,25 @@ def _article_section(article: Article) -> dict[str, Any]:
     }
 
 
+def _span_texts_from(text: str, node: Any) -> None:
+    """Set every span's ``text`` to ``text[start:end]``, the contract.
+
+    Stages slice their findings' words from the parsed copy of the text, in which
+    furniture and over-long runs are blanked (same offsets); a finding whose span
+    crosses a blanked stretch would otherwise show spaces where the page has words.
+    """
+    if isinstance(node, dict):
+        start, end = node.get("start"), node.get("end")
+        if isinstance(start, int) and isinstance(end, int) and isinstance(node.get("text"), str) \
+                and 0 <= start <= end <= len(text):
+            node["text"] = text[start:end]
+        for value in node.values():
+            _span_texts_from(text, value)
+    elif isinstance(node, list):
+        for value in node:
+            _span_texts_from(text, value)
+
+
 class Report:
     """The result of analysing one article.
 
@@ -136,6 +155,9 @@ class Report:
         }
         if a.extensions:
             data["extensions"] = to_jsonable(a.extensions)
+        for key, value in data.items():
+            if key != "text":
+                _span_texts_from(a.text, value)
         return data
 
     def to_html(self) -> str:
