@@ -94,3 +94,16 @@ def test_cap_runs_spaced_punctuation() -> None:
     capped, skipped = cap_runs(text)
     assert len(capped) == len(text) and capped.endswith(" and left.")
     assert [text[s:e] for s, e in skipped] == ["“ " * 4999 + "“"]
+
+
+def test_finding_across_a_skipped_run_shows_the_page_text() -> None:
+    import newsaudit
+    from newsaudit import schema
+
+    text = ("Talks\nThe minister said “the talks would go on, " + "x" * 5000
+            + " and that is all”, he said today in the capital of the country.\n"
+            "The envoy said nothing at all about it today in the capital, officials said.\n")
+    d = newsaudit.analyze(text).to_dict()
+    schema.validate(d)  # every span's text is text[start:end]
+    quoted = [a for a in d["attributions"] if a["content"]["text"].startswith("“the talks")]
+    assert quoted and "x" * 5000 in quoted[0]["content"]["text"]
