@@ -57,7 +57,7 @@ def load(name: str | None = None) -> Any:
     return nlp
 
 
-@stage("nlp", version="1", requires=("body",), assigns=("doc",))
+@stage("nlp", version="2", requires=("body",), assigns=("doc",))
 class Parse:
     """Tokenise, tag, parse and tag entities in the body with spaCy, once."""
 

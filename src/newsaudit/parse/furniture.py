@@ -151,7 +151,7 @@ def _kind(line: Line, index: int, first_body: int, last_body: int) -> str:
     return "other"
 
 
-@stage("parse.furniture", version="3", requires=("text",),
+@stage("parse.furniture", version="4", requires=("text",),
        assigns=("furniture", "masthead", "body"))
 class ParseFurniture:
     """Classify each line as body or furniture (with its kind) and read the masthead."""
