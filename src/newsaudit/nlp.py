@@ -65,13 +65,29 @@ class Parse:
         self.nlp = load(options.spacy_model)
 
     def __call__(self, article: Article) -> None:
+        article.doc = parse_long(self.nlp, self.text(article))
+
+    def text(self, article: Article) -> str:
+        """The text handed to spaCy for ``article``: its body, furniture blanked, and
+        over-long runs blanked too (each noted on the article)."""
         text, skipped = cap_runs(article.body_text())
         for start, end in skipped:
             article.note("nlp", "skipped_run",
                          f"a run of {end - start:,} characters without spaces or of "
                          "punctuation alone (code, base64, a long URL?) was not parsed",
                          start, end)
-        article.doc = parse_long(self.nlp, text)
+        return text
+
+    def pipe(self, articles: list[Article], batch_size: int = PIPE_BATCH) -> None:
+        """Parse many articles with ``nlp.pipe`` in batches (the same Docs as one by one)."""
+        texts = [self.text(a) for a in articles]
+        short = [i for i, t in enumerate(texts) if len(t) <= CHUNK_CHARS]
+        docs = self.nlp.pipe((texts[i] for i in short), batch_size=batch_size)
+        for i, doc in zip(short, docs, strict=True):
+            articles[i].doc = doc
+        for i, text in enumerate(texts):
+            if len(text) > CHUNK_CHARS:
+                articles[i].doc = parse_long(self.nlp, text)
 
 
 #: Longest run of non-space characters handed to spaCy. Its tokenizer strips
@@ -113,17 +129,6 @@ def cap_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
         pos = end
     parts.append(text[pos:])
     return "".join(parts), skipped
-
-    def pipe(self, articles: list[Article], batch_size: int = PIPE_BATCH) -> None:
-        """Parse many articles with ``nlp.pipe`` in batches (the same Docs as one by one)."""
-        texts = [a.body_text() for a in articles]
-        short = [i for i, t in enumerate(texts) if len(t) <= CHUNK_CHARS]
-        docs = self.nlp.pipe((texts[i] for i in short), batch_size=batch_size)
-        for i, doc in zip(short, docs, strict=True):
-            articles[i].doc = doc
-        for i, text in enumerate(texts):
-            if len(text) > CHUNK_CHARS:
-                articles[i].doc = parse_long(self.nlp, text)
 
 
 _TEXT_KEY = "newsaudit.text"

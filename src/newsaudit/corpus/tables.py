@@ -58,6 +58,7 @@ ARTICLE_COLUMNS: list[tuple[str, pa.DataType]] = [
     ("sections", LIST_S), ("n_chars", INT), ("n_body_chars", INT), ("text", S), ("body", S),
     ("body_spans", S), ("masthead", S), ("origin", S), ("pipeline", S),
     ("newsaudit_version", S), ("report_schema", S),
+    ("notes", S), ("unfinished", LIST_S),
     ("n_furniture", INT), ("n_attributions", INT), ("n_entities", INT), ("n_claims", INT),
 ]
 
@@ -153,6 +154,8 @@ def article_row(record: Mapping[str, Any], report: Mapping[str, Any]) -> dict[st
         "pipeline": ",".join(f"{p['name']}@{p['version']}" for p in report["pipeline"]),
         "newsaudit_version": report.get("newsaudit_version"),
         "report_schema": report.get("schema_version"),
+        "notes": _json(report["notes"]) if report.get("notes") else None,
+        "unfinished": report.get("unfinished", []),
         "n_furniture": len(report["furniture"]), "n_attributions": len(report["attributions"]),
         "n_entities": len(report["entities"]), "n_claims": len(report["claims"]),
     }
@@ -175,7 +178,7 @@ def article_row(record: Mapping[str, Any], report: Mapping[str, Any]) -> dict[st
 KNOWN_REPORT_KEYS = frozenset({
     "schema_version", "newsaudit_version", "pipeline", "text", "article", "furniture",
     "provenance", "attributions", "entities", "claims", "signals", "source_rating",
-    "credibility", "timings",
+    "credibility", "timings", "notes", "unfinished",
 })
 
 
