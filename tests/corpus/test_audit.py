@@ -58,6 +58,9 @@ def test_audit_records_isolates_a_failing_document() -> None:
     assert out[1].report is None and out[1].step == "test.refuses"
     assert str(out[1].error) == "marker word found"
     assert out[3].step == "read" and isinstance(out[3].error, InputError)
+    short = audit_records(records()[2:], Options(stages=("entities",)))
+    assert [e["text"] for e in short[0].report.to_dict()["entities"]] == \
+        ["3 percent", "March", "Reuters"]  # type: ignore[union-attr]
     for o in (out[0], out[2]):
         assert o.report is not None
         d = o.report.to_dict()

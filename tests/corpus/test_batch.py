@@ -254,7 +254,7 @@ def test_batch_on_dask_local_cluster_equals_local_run(corpus: list[Path], local_
 
     out = tmp_path / "dask"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, host="127.0.0.1") as cluster:
+                      dashboard_address=":0", host="127.0.0.1") as cluster:
         result = run_batch(corpus, out, scheduler=cluster.scheduler_address, chunk_size=2,
                            columns=COLUMNS, progress=False)
     assert result.documents == 7

@@ -20,7 +20,7 @@ from typing import Any
 from ..article import Article
 from ..errors import DataError, InputError
 from ..options import Options
-from ..pipeline import DEFAULT_PIPELINE, StageInfo, check_order
+from ..pipeline import DEFAULT_PIPELINE, StageInfo, check_order, with_prerequisites
 from ..read import read_text
 from ..report import Report
 from .inputs import Record
@@ -46,7 +46,8 @@ def stages_for(options: Options) -> list[tuple[StageInfo, Callable[[Article], No
         PipelineError: If the stages are unknown or out of order.
         DataError: If a model or the reference data cannot be loaded.
     """
-    infos = check_order(options.stages or DEFAULT_PIPELINE)
+    # Resolved as the Pipeline resolves them: short names, needed stages added.
+    infos = check_order(with_prerequisites(options.stages or DEFAULT_PIPELINE))
     return [(info, info.factory(options)) for info in infos]
 
 
