@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsaudit import Options, stage
@@ -30,6 +32,13 @@ def refuses(article, options) -> None:
 def no_model(article, options) -> None:
     """Fail as a missing model does (for these tests)."""
     raise DataError("model missing")
+
+
+@stage("test.slow", requires=("doc",), assigns=())
+def slow(article, options) -> None:
+    """Take far too long on articles holding a marker word (for these tests)."""
+    if "EXPLODE" in article.text:
+        time.sleep(30)
 
 
 def records() -> list[Record]:
@@ -73,3 +82,17 @@ def test_audit_records_isolates_a_failing_document() -> None:
 def test_audit_records_stops_on_a_missing_model() -> None:
     with pytest.raises(DataError, match="model missing"):
         audit_records(records(), Options(stages=("parse.furniture", "nlp", "test.no_model")))
+
+
+def test_audit_records_deadline_keeps_a_partial_report() -> None:
+    """A document over the deadline keeps what is done, as analyze() does."""
+    options = Options(stages=("parse.furniture", "nlp", "test.slow", "analysis.entities"),
+                      deadline=5.0)
+    t0 = time.perf_counter()
+    out = audit_records(records(), options)
+    assert time.perf_counter() - t0 < 25
+    d = out[1].report.to_dict()  # type: ignore[union-attr]
+    assert d["unfinished"] == ["test.slow", "analysis.entities"]
+    assert [n["kind"] for n in d["notes"]] == ["deadline"]
+    assert out[2].report.to_dict()["unfinished"] == []  # type: ignore[union-attr]
+    assert out[2].report.to_dict()["entities"]  # type: ignore[union-attr]

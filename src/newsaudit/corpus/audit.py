@@ -5,7 +5,9 @@ that can work on many articles at once (one with a ``pipe`` method, such as the
 ``nlp`` stage, which hands the batch to spaCy's ``nlp.pipe``) gets them all in
 one call. A document that fails, at reading or at any stage, is set aside with
 the step and the reason, and the others go on (as spaCy's ``set_error_handler``
-lets a pipeline go on past a bad ``Doc``).
+lets a pipeline go on past a bad ``Doc``). Each article has ``Options.deadline``
+seconds for its own stages, as in ``analyze()``: when they are used up, the
+stages left are listed in its report's ``unfinished`` and it keeps what is done.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article
-from ..errors import DataError, InputError
+from ..deadline import Deadline
+from ..errors import DataError, InputError, StageInterrupted
 from ..options import Options
-from ..pipeline import DEFAULT_PIPELINE, StageInfo, check_order, with_prerequisites
+from ..pipeline import DEFAULT_PIPELINE, Pipeline, StageInfo, check_order, with_prerequisites
 from ..read import read_text
 from ..report import Report
 from .inputs import Record
@@ -82,9 +85,11 @@ def read_record(record: Record, options: Options) -> Article:
     return article
 
 
-def _run_stage(info: StageInfo, run: Callable[[Article], None], articles: list[Article],
-               live: list[int], outcomes: list[Outcome]) -> None:
+def _run_stage(info: StageInfo, run: Callable[[Article], None], rest: list[str],
+               batch: _Batch) -> None:
     """One stage over the live articles: batched when it can, one by one otherwise."""
+    live = batch.live()
+    articles, outcomes = batch.articles, batch.outcomes
     pipe = getattr(run, "pipe", None)
     if pipe is not None and len(live) > 1:
         t0 = time.perf_counter()
@@ -95,22 +100,57 @@ def _run_stage(info: StageInfo, run: Callable[[Article], None], articles: list[A
         except Exception as exc:  # find the culprit one by one below
             log.info("stage %s failed on a batch (%s); running one by one", info.name, exc)
         else:
-            each = round((time.perf_counter() - t0) * 1000 / len(live), 3)
+            each = (time.perf_counter() - t0) / len(live)
             for i in live:
-                articles[i].timings[info.name] = each
+                batch.spent[i] += each
+                articles[i].timings[info.name] = round(each * 1000, 3)
                 articles[i].stages_run.append((info.name, info.version))
             return
     for i in live:
+        left = batch.left(i)
+        if left is not None and left <= 0:
+            batch.stop(i, rest)
+            continue
         t0 = time.perf_counter()
         try:
-            run(articles[i])
+            with Deadline(left).interrupting():
+                run(articles[i])
+        except StageInterrupted:
+            batch.stop(i, rest)
+            continue
         except DataError:  # the installation's fault, not the document's: stop the run
             raise
         except Exception as exc:
             outcomes[i].step, outcomes[i].error = info.name, exc
             continue
-        articles[i].timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
+        finally:
+            batch.spent[i] += time.perf_counter() - t0
+            articles[i].timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
         articles[i].stages_run.append((info.name, info.version))
+
+
+@dataclass(slots=True)
+class _Batch:
+    """The articles of a batch, what became of them, and the time each has used."""
+
+    outcomes: list[Outcome]
+    articles: list[Any]
+    deadline: Deadline
+    spent: list[float]
+    stopped: set[int]
+
+    def live(self) -> list[int]:
+        return [i for i, o in enumerate(self.outcomes)
+                if o.error is None and i not in self.stopped]
+
+    def left(self, i: int) -> float | None:
+        """Seconds left of article ``i``'s deadline (None: no deadline)."""
+        return None if self.deadline.seconds is None else self.deadline.seconds - self.spent[i]
+
+    def stop(self, i: int, names: list[str]) -> None:
+        """Article ``i``'s deadline passed: its report keeps what is done (as analyze())."""
+        self.stopped.add(i)
+        Pipeline._stop(self.articles[i], names, self.deadline)
 
 
 def audit_records(records: Sequence[Record], options: Options) -> list[Outcome]:
@@ -124,9 +164,8 @@ def audit_records(records: Sequence[Record], options: Options) -> list[Outcome]:
     stages = stages_for(options)
     outcomes = [Outcome(r) for r in records]
     articles: list[Any] = [None] * len(records)
-    started = [0.0] * len(records)
     for i, rec in enumerate(records):
-        started[i] = time.perf_counter()
+        t0 = time.perf_counter()
         try:
             articles[i] = read_record(rec, options)
         except DataError:
@@ -134,11 +173,13 @@ def audit_records(records: Sequence[Record], options: Options) -> list[Outcome]:
         except Exception as exc:
             outcomes[i].step, outcomes[i].error = "read", exc
             continue
-        articles[i].timings["read"] = round((time.perf_counter() - started[i]) * 1000, 3)
-    for info, run in stages:
-        live = [i for i, o in enumerate(outcomes) if o.error is None]
-        if live:
-            _run_stage(info, run, articles, live, outcomes)
+        articles[i].timings["read"] = round((time.perf_counter() - t0) * 1000, 3)
+    # Each article has the whole deadline for its own stages, as in analyze().
+    batch = _Batch(outcomes, articles, Deadline(options.deadline), [0.0] * len(records), set())
+    names = [info.name for info, _ in stages]
+    for k, (info, run) in enumerate(stages):
+        if batch.live():
+            _run_stage(info, run, names[k:], batch)
     for i, o in enumerate(outcomes):
         if o.error is None:
             a = articles[i]
