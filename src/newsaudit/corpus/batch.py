@@ -38,6 +38,13 @@ CHUNK_SIZE = 256
 #: waits for the coordinator, few enough that memory does not grow with the corpus.
 INFLIGHT_PER_WORKER = 2
 
+#: Chunks a local worker process audits before it is replaced by a fresh one
+#: (models loaded again: about 3 s every 25,600 articles). A worker's memory creeps
+#: up with the corpus (benchmarks/batch.py growth: peak 667 MB at 50 articles, 797
+#: MB at 200, chunks of 16; spaCy's vocabulary keeps every new string it sees, a
+#: likely part of it, not measured apart); replacing workers bounds it.
+WORKER_MAX_CHUNKS = 100
+
 #: The profiles of ``--profile``: what each changes in the default options.
 PROFILES: dict[str, dict[str, Any]] = {
     "full": {},
@@ -135,7 +142,8 @@ class _Executor:
             for name in SINGLE_THREAD_ENV:  # spawned workers start with these set
                 os.environ.setdefault(name, "1")
             self.pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
-                                            initializer=init_worker, initargs=(options,))
+                                            initializer=init_worker, initargs=(options,),
+                                            max_tasks_per_child=WORKER_MAX_CHUNKS)
 
     def _connect(self, scheduler: str) -> None:
         try:
