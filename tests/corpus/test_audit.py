@@ -38,7 +38,7 @@ def no_model(article, options) -> None:
 def slow(article, options) -> None:
     """Take far too long on articles holding a marker word (for these tests)."""
     if "EXPLODE" in article.text:
-        time.sleep(300)
+        time.sleep(900)
 
 
 def records() -> list[Record]:
@@ -87,13 +87,14 @@ def test_audit_records_stops_on_a_missing_model() -> None:
 def test_audit_records_deadline_keeps_a_partial_report() -> None:
     """A document over the deadline keeps what is done, as analyze() does."""
     options = Options(stages=("parse.furniture", "nlp", "test.slow", "analysis.entities"),
-                      deadline=20.0)  # wide: the other articles must finish on a loaded machine
+                      deadline=60.0)  # wide: the other articles must finish on a loaded machine
     audit_records(records()[2:], options)  # resources a stage loads on first use
     t0 = time.perf_counter()
     out = audit_records(records(), options)
-    assert time.perf_counter() - t0 < 200
+    assert time.perf_counter() - t0 < 600
     d = out[1].report.to_dict()  # type: ignore[union-attr]
     assert d["unfinished"] == ["test.slow", "analysis.entities"]
     assert [n["kind"] for n in d["notes"]] == ["deadline"]
-    assert out[2].report.to_dict()["unfinished"] == []  # type: ignore[union-attr]
+    d2 = out[2].report.to_dict()  # type: ignore[union-attr]
+    assert d2["unfinished"] == [], (d2["notes"], d2["timings"])
     assert out[2].report.to_dict()["entities"]  # type: ignore[union-attr]
