@@ -21,24 +21,24 @@ TEXTS = [
 ]
 
 
-@stage("test.refuses", requires=("doc",), assigns=())
+@stage("test.batch_refuses", requires=("doc",), assigns=())
 def refuses(article, options) -> None:
     """Fail on articles holding a marker word (for these tests)."""
     if "EXPLODE" in article.text:
         raise ValueError("marker word found")
 
 
-@stage("test.no_model", requires=("doc",), assigns=())
+@stage("test.batch_no_model", requires=("doc",), assigns=())
 def no_model(article, options) -> None:
     """Fail as a missing model does (for these tests)."""
     raise DataError("model missing")
 
 
-@stage("test.slow", requires=("doc",), assigns=())
+@stage("test.batch_slow", requires=("doc",), assigns=())
 def slow(article, options) -> None:
     """Take far too long on articles holding a marker word (for these tests)."""
     if "EXPLODE" in article.text:
-        time.sleep(900)
+        time.sleep(300)
 
 
 def records() -> list[Record]:
@@ -61,10 +61,10 @@ def test_parse_pipe_equals_one_by_one() -> None:
 
 def test_audit_records_isolates_a_failing_document() -> None:
     recs = [*records(), Record(id="bad", input="t", position=3, error="line 4 is not JSON")]
-    options = Options(stages=("parse.furniture", "nlp", "test.refuses", "analysis.entities"))
+    options = Options(stages=("parse.furniture", "nlp", "test.batch_refuses", "analysis.entities"))
     out = audit_records(recs, options)
     assert [o.record.id for o in out] == ["r0", "r1", "r2", "bad"]
-    assert out[1].report is None and out[1].step == "test.refuses"
+    assert out[1].report is None and out[1].step == "test.batch_refuses"
     assert str(out[1].error) == "marker word found"
     assert out[3].step == "read" and isinstance(out[3].error, InputError)
     short = audit_records(records()[2:], Options(stages=("entities",)))
@@ -81,19 +81,19 @@ def test_audit_records_isolates_a_failing_document() -> None:
 
 def test_audit_records_stops_on_a_missing_model() -> None:
     with pytest.raises(DataError, match="model missing"):
-        audit_records(records(), Options(stages=("parse.furniture", "nlp", "test.no_model")))
+        audit_records(records(), Options(stages=("parse.furniture", "nlp", "test.batch_no_model")))
 
 
 def test_audit_records_deadline_keeps_a_partial_report() -> None:
     """A document over the deadline keeps what is done, as analyze() does."""
-    options = Options(stages=("parse.furniture", "nlp", "test.slow", "analysis.entities"),
-                      deadline=60.0)  # wide: the other articles must finish on a loaded machine
+    options = Options(stages=("parse.furniture", "nlp", "test.batch_slow", "analysis.entities"),
+                      deadline=20.0)  # wide: the other articles must finish on a loaded machine
     audit_records(records()[2:], options)  # resources a stage loads on first use
     t0 = time.perf_counter()
     out = audit_records(records(), options)
-    assert time.perf_counter() - t0 < 600
+    assert time.perf_counter() - t0 < 200
     d = out[1].report.to_dict()  # type: ignore[union-attr]
-    assert d["unfinished"] == ["test.slow", "analysis.entities"]
+    assert d["unfinished"] == ["test.batch_slow", "analysis.entities"]
     assert [n["kind"] for n in d["notes"]] == ["deadline"]
     d2 = out[2].report.to_dict()  # type: ignore[union-attr]
     assert d2["unfinished"] == [], (d2["notes"], d2["timings"])
