@@ -9,7 +9,7 @@ import pytest
 import newsaudit
 from newsaudit.analysis.citations import cited_sources, primary_source
 from newsaudit.analysis.outlets import clean_name, name_bounds, outlet_like
-from newsaudit.analysis.provenance import find_provenance
+from newsaudit.analysis.provenance import domain_resolver, find_provenance
 from newsaudit.article import Masthead, Metadata
 
 
@@ -307,6 +307,44 @@ def test_provenance_html_links_to_other_sites() -> None:
              for s in prov.cited_sources if s.kind in ("link", "social")]
     assert links == [("politico.com", "politico.com", "link", ["a Politico story"]),
                      ("Twitter", "twitter.com", "social", ["the mayor's post"])]
+
+
+# Domains of named sources: from the resolver the stage hands in, never looked up behind it.
+
+def test_provenance_domains_come_from_the_resolver_given(example_text: str) -> None:
+    article = _article(example_text)
+    end = example_text.index("\n")
+    article.masthead = Masthead(site_name=article.span(0, end))
+    bare = find_provenance(article)
+    assert [(c.name, c.domain) for c in bare.chain] == [
+        ("True Pundit", None), ("The Daily Caller News Foundation", None), ("Al-Monitor", None)]
+    asked: list[str] = []
+
+    def domain_of(name: str) -> str | None:
+        asked.append(name)
+        return {"Al-Monitor": "al-monitor.com", "True Pundit": "truepundit.com"}.get(name)
+
+    chain = find_provenance(article, domain_of).chain
+    assert [(c.name, c.domain) for c in chain] == [
+        ("True Pundit", "truepundit.com"), ("The Daily Caller News Foundation", None),
+        ("Al-Monitor", "al-monitor.com")]
+    assert {"Al-Monitor", "True Pundit", "The Daily Caller News Foundation"} <= set(asked)
+
+
+def test_provenance_chain_tells_sources_apart_by_domain() -> None:
+    text = "Fox News reported on Tuesday that the talks had failed, and Fox News said more."
+    article = newsaudit.Article(text, Metadata(url="https://www.foxnews.com/politics/talks"))
+    article.body = [(0, len(text))]
+    roles = [c.role for c in find_provenance(article).chain]
+    assert roles == ["publisher", "primary_source"]  # without domains: two sources
+    same = find_provenance(article, {"Fox News": "foxnews.com"}.get).chain
+    assert [(c.name, c.role) for c in same] == [("foxnews.com", "publisher")]
+
+
+def test_provenance_resolver_reads_the_run_data_directory(tmp_path) -> None:
+    domain_of = domain_resolver(newsaudit.Options())
+    assert domain_of is not None and domain_of("Al-Monitor") == "al-monitor.com"
+    assert domain_resolver(newsaudit.Options(data_dir=tmp_path)) is None  # no rating sets there
 
 
 # Name helpers.

@@ -28,11 +28,11 @@ from .outlets import (
     PLATFORM_HOSTS,
     PLATFORMS,
     WIRES,
+    DomainOf,
     clean_name,
     key,
     name_bounds,
     outlet_like,
-    resolve_domain,
 )
 
 log = logging.getLogger(__name__)
@@ -316,12 +316,14 @@ def _reportish(c: _Cite) -> bool:
         c.cue == "per" and c.noun is not None)
 
 
-def cited_sources(article: Article) -> list[CitedSource]:
+def cited_sources(article: Article, domain_of: DomainOf | None = None) -> list[CitedSource]:
     """Outlets, documents and posts the body cites, each with every phrase referring to it.
 
     Args:
         article: An article whose ``body`` is set (the whole text when empty); its
             spaCy ``doc``, when present, mends name boundaries with ORG entities.
+        domain_of: Resolves a source's name to its domain; without it only links
+            carry a domain (the judge fills in the others).
 
     Returns:
         The sources in order of first mention; ``mentions`` are spans into the text.
@@ -355,10 +357,14 @@ def cited_sources(article: Article) -> list[CitedSource]:
     expand_short_names(article, found)
     for src in found.values():
         if src.kind != "social" or src.name in PLATFORMS.values():
-            src.domain = resolve_domain(src.name) if src.kind != "document" or \
+            src.domain = _domain(domain_of, src.name) if src.kind != "document" or \
                 src.name[:1].isupper() else None
     _add_links(article, found)
     return sorted(found.values(), key=lambda s: s.mentions[0].start if s.mentions else 0)
+
+
+def _domain(domain_of: DomainOf | None, name: str) -> str | None:
+    return domain_of(name) if domain_of is not None else None
 
 
 def _add_links(article: Article, found: dict[str, CitedSource]) -> None:

@@ -5,19 +5,21 @@ A name in running text is a run of capitalised words with inner connectives
 Whether a name after "told the" or before "reported" is an outlet rather than a
 person or agency is decided by the words outlets' names end with (Times, Post,
 News, Monitor...) and a short list of one-word outlet brands; the spaCy ORG
-entities, when the parse is there, only mend a name's boundaries. Domains come
-from the rating index (:func:`newsaudit.judge.ratings.resolve`) when it is
-available.
+entities, when the parse is there, only mend a name's boundaries. Turning a name
+into a domain is not done here: the provenance stage is handed a resolver
+(:data:`DomainOf`) built from the run's rating index.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
+
+#: A name-to-domain resolver: an outlet's name in, its domain (or None) out.
+DomainOf = Callable[[str], str | None]
 
 # Month and weekday names are capitalised but never end an outlet name: "told The
 # Hill Monday", "originally published on October 9" must not take them.
@@ -166,22 +168,3 @@ def outlet_like(name: str) -> bool:
 def platform(name: str) -> str | None:
     """The social platform a word names ("tweet" -> "Twitter"), if any."""
     return PLATFORMS.get(name.lower())
-
-
-@functools.lru_cache(maxsize=4096)
-def resolve_domain(name: str) -> str | None:
-    """The domain of a named outlet from the rating index, when it is available.
-
-    The index is optional here: without it (or its data) provenance still works
-    and leaves domains to the reputation stage.
-    """
-    try:
-        from ..judge.ratings import resolve
-    except ImportError:
-        return None
-    try:
-        found: Any = resolve(name)
-    except Exception as exc:  # missing rating data must not stop provenance
-        log.debug("no domain for %r: %s", name, exc)
-        return None
-    return getattr(found, "domain", None) if found else None

@@ -25,6 +25,7 @@ PolNeAR (Newell et al. 2018); benchmarks/provenance.py measures them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..article import Article, Span
+from ..errors import MissingDataError
 from ..options import Options
 from ..pipeline import stage
 from . import citations
@@ -42,10 +44,10 @@ from .outlets import (
     NAME_BEFORE,
     NAME_CORE,
     WIRE_ALT,
+    DomainOf,
     clean_name,
     key,
     name_bounds,
-    resolve_domain,
 )
 
 log = logging.getLogger(__name__)
@@ -268,7 +270,7 @@ def member_notices(article: Article, low: str | None = None) -> list[Notice]:
     return out
 
 
-def _publisher(article: Article) -> tuple[str | None, str | None]:
+def _publisher(article: Article, domain_of: DomainOf | None) -> tuple[str | None, str | None]:
     meta, mast = article.meta, article.masthead
     domain = meta.domain
     if not domain and meta.url:
@@ -276,10 +278,11 @@ def _publisher(article: Article) -> tuple[str | None, str | None]:
         domain = host.group(1).lower() if host else None
     name = meta.site_name or (mast.site_name.text if mast and mast.site_name else None)
     name = name or domain
-    return name, domain or (resolve_domain(name) if name else None)
+    return name, domain or (domain_of(name) if name and domain_of is not None else None)
 
 
-def build_chain(article: Article, prov: Provenance) -> list[ChainLink]:
+def build_chain(article: Article, prov: Provenance,
+                domain_of: DomainOf | None = None) -> list[ChainLink]:
     """The chain: page's own site -> syndicated origin -> wire -> primary source cited.
 
     The primary source is the cited outlet, wire or document with the most
@@ -296,7 +299,7 @@ def build_chain(article: Article, prov: Provenance) -> list[ChainLink]:
                 seen.add(domain)
             chain.append(ChainLink(name, domain, role))
 
-    name, domain = _publisher(article)
+    name, domain = _publisher(article, domain_of)
     add(name, domain, "publisher")
     for n in prov.syndicated_from:
         add(n.name, n.domain, "syndicated_from")
@@ -308,25 +311,60 @@ def build_chain(article: Article, prov: Provenance) -> list[ChainLink]:
     return chain
 
 
-def find_provenance(article: Article) -> Provenance:
-    """Everything provenance finds in one article (see the module docstring)."""
+def find_provenance(article: Article, domain_of: DomainOf | None = None) -> Provenance:
+    """Everything provenance finds in one article (see the module docstring).
+
+    Args:
+        article: The article, its ``body`` and ``furniture`` set (and ``masthead``
+            and ``doc`` when there).
+        domain_of: Resolves an outlet's name to its domain (the stage builds one
+            from the run's rating index); the chain tells sources apart by domain
+            as well as by name. Without it only URLs and links carry a domain.
+    """
     low = article.text.lower()
     prov = Provenance(
         syndicated_from=sorted(find_notices(article, SYNDICATION_PATTERNS, low)
                                + member_notices(article, low), key=lambda n: n.evidence.start),
         wire=find_notices(article, WIRE_PATTERNS, low),
         hat_tips=find_notices(article, HAT_TIP_PATTERNS, low),
-        cited_sources=citations.cited_sources(article),
+        cited_sources=citations.cited_sources(article, domain_of),
     )
     for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips):
-        if item.domain is None and not item.name.startswith("@"):
-            item.domain = resolve_domain(item.name)
-    prov.chain = build_chain(article, prov)
+        if item.domain is None and domain_of is not None and not item.name.startswith("@"):
+            item.domain = domain_of(item.name)
+    prov.chain = build_chain(article, prov, domain_of)
     return prov
+
+
+def domain_resolver(options: Options) -> DomainOf | None:
+    """Outlet names to domains through the run's rating index (``options.data_dir``
+    and ``--ratings``), each name looked up once; None when no rating set is
+    installed (the report's ``source_rating`` then says so)."""
+    # The rating sets' name index is reference data the judge also reads; imported
+    # here because the judge's own stages import provenance.
+    from ..judge.ratings import load_index
+
+    try:
+        index = load_index(options.data_dir, options.ratings_overrides)
+    except MissingDataError as exc:
+        log.debug("outlet domains not resolved: %s", exc)
+        return None
+
+    @functools.lru_cache(maxsize=4096)
+    def domain_of(name: str) -> str | None:
+        found = index.resolve(name)
+        return found.domain if found is not None else None
+
+    return domain_of
 
 
 @stage("analysis.provenance", version="4", requires=("body", "furniture"),
        assigns=("provenance",))
-def provenance(article: Article, options: Options) -> None:
+class ProvenanceStage:
     """Find syndication notices, wire credits, hat tips, cited sources and the chain."""
-    article.provenance = find_provenance(article)
+
+    def __init__(self, options: Options):
+        self.domain_of = domain_resolver(options)
+
+    def __call__(self, article: Article) -> None:
+        article.provenance = find_provenance(article, self.domain_of)
