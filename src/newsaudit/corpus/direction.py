@@ -13,25 +13,32 @@ origin; otherwise the earlier publication is the origin.
 
 from __future__ import annotations
 
-from ..analysis.outlets import key
-from ..analysis.provenance import SYNDICATION_PATTERNS, WIRE_PATTERNS, Notice, find_notices
+from dataclasses import replace
+
+from ..analysis.outlets import DomainOf, key
+from ..analysis.provenance import (
+    SYNDICATION_PATTERNS,
+    WIRE_PATTERNS,
+    Notice,
+    domain_resolver,
+    find_notices,
+)
 from ..article import Article
+from ..options import Options
 from .copies import CopyPair
 from .docs import DocMeta, DocStore
 
 
-def notices(text: str) -> list[Notice]:
-    """Syndication and licence notices and wire credits in ``text``, domains resolved."""
+def notices(text: str, domain_of: DomainOf | None = None) -> list[Notice]:
+    """Syndication and licence notices and wire credits in ``text``, their outlets'
+    domains resolved with ``domain_of`` (see :func:`.provenance.domain_resolver`)."""
     article = Article(text)
     low = text.lower()
     found = find_notices(article, SYNDICATION_PATTERNS, low) + find_notices(
         article, WIRE_PATTERNS, low)
-    from ..analysis.outlets import resolve_domain
-
-    for n in found:
-        if n.domain is None:
-            n.domain = resolve_domain(n.name)
-    return found
+    if domain_of is None:
+        return found
+    return [replace(n, domain=domain_of(n.name)) if n.domain is None else n for n in found]
 
 
 def names(meta: DocMeta, notice: Notice) -> bool:
@@ -88,13 +95,15 @@ def _earlier(pair: CopyPair, ma: DocMeta, mb: DocMeta) -> int | None:
     return pair.a if ma.published < mb.published else pair.b
 
 
-def orient(store: DocStore, pairs: list[CopyPair]) -> None:
-    """Decide the direction of every pair (notices read once per document)."""
+def orient(store: DocStore, pairs: list[CopyPair], options: Options | None = None) -> None:
+    """Decide the direction of every pair (notices read once per document; outlets'
+    domains from the rating index of ``options``, none without rating data)."""
     cache: dict[int, list[Notice]] = {}
+    domain_of = domain_resolver(options or Options()) if pairs else None
 
     def of(i: int) -> list[Notice]:
         if i not in cache:
-            cache[i] = notices(store.text(i))
+            cache[i] = notices(store.text(i), domain_of)
         return cache[i]
 
     for pair in pairs:
