@@ -1,4 +1,4 @@
-"""Shared fixtures: the example article, its report, and paths to test data."""
+"""Shared fixtures: the example article, its report, and the reference data directory."""
 
 from __future__ import annotations
 
@@ -38,7 +38,6 @@ Report.to_dict = _checked_to_dict  # type: ignore[method-assign]
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "truepundit-syria-talks.txt"
-TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")

@@ -44,3 +44,17 @@ def test_text_view_claims_heading_says_shown_of_total(example_report, monkeypatc
     assert f"the 2 highest-scoring of {total} (all are in --format json)" in out
     monkeypatch.setattr(render, "TOP_CLAIMS", total)
     assert f"check-worthy claims ({total})" in render.render_text(example_report, width=200)
+
+
+def test_report_keys_present_when_their_stage_is_not_run(example_dict: dict,
+                                                          example_text: str) -> None:
+    import newsaudit
+
+    bare = newsaudit.analyze(example_text, options=newsaudit.Options(stages=("parse.furniture",)))
+    d = bare.to_dict()
+    assert set(d) >= TOP_KEYS
+    # The same provenance keys as when provenance runs, every one empty.
+    assert set(d["provenance"]) == set(example_dict["provenance"])
+    assert not any(d["provenance"].values())
+    assert d["attributions"] == d["claims"] == d["entities"] == []
+    assert d["signals"] == d["source_rating"] == d["credibility"] == {}

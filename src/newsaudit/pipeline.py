@@ -5,7 +5,7 @@ A stage is a plain function ``fn(article, options) -> None`` or a class built as
 hold a loaded resource). Each is registered by a versioned name with what it
 needs and what it adds, as spaCy's ``@Language.component`` does::
 
-    @stage("analyze.entities", version="1", requires=("doc",), assigns=("entities",))
+    @stage("analysis.entities", version="1", requires=("doc",), assigns=("entities",))
     def entities(article, options): ...
 
 Users add stages through the ``newsaudit.stages`` entry point group: the entry
@@ -89,7 +89,7 @@ def stage(
     """Register a function or class as a pipeline stage.
 
     Args:
-        name: Unique stage name, dotted by flow step (``"analyze.sourcing"``).
+        name: Unique stage name, dotted by flow step (``"analysis.sourcing"``).
         version: Bumped whenever the stage's output changes for the same input.
         requires: Article attributes the stage reads, which earlier stages must assign.
         assigns: Article attributes the stage sets.

@@ -27,6 +27,7 @@ SCHEMA_VERSION = "1"
 EMPTY_PROVENANCE: dict[str, list[Any]] = {
     "syndicated_from": [],
     "wire": [],
+    "hat_tips": [],
     "cited_sources": [],
     "chain": [],
 }

@@ -1,7 +1,8 @@
 """Split page text into body and furniture, line by line.
 
-Every non-blank line gets a body probability from a small logistic regression
-over line features (:mod:`newsaudit.parse.lines`, trained by
+Every non-blank line gets a body probability from gradient-boosted trees over
+line features (:mod:`newsaudit.parse.lines`; the trees run in NumPy,
+:mod:`newsaudit.parse.trees`, trained by
 :mod:`newsaudit.training.furniture` on the Scrapinghub pages); furniture phrases
 (:mod:`newsaudit.parse.lexicon`) override it. Furniture lines get a kind; the
 masthead (site name, sections, title, byline, date) is read from the lines above
