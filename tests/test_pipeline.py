@@ -71,3 +71,45 @@ def test_pipeline_keeps_a_complete_order_as_it_is() -> None:
 def test_pipeline_rejects_an_ambiguous_or_unknown_short_name() -> None:
     with pytest.raises(newsaudit.PipelineError, match="unknown stage 'nope'"):
         with_prerequisites(["nope"])
+
+
+def test_pipeline_stage_reads_what_an_earlier_stage_assigns() -> None:
+    check_order(["parse.furniture", "nlp", "analysis.provenance", "analysis.sourcing"])
+    check_order(["parse.furniture", "nlp", "analysis.sourcing"])  # read only when there
+    with pytest.raises(newsaudit.PipelineError, match=r"reads provenance.*put 'analysis.prov"):
+        check_order(["parse.furniture", "nlp", "analysis.sourcing", "analysis.provenance"])
+
+
+def test_pipeline_contracts_name_what_stages_read() -> None:
+    reg = registered()
+    assert "provenance" in reg["analysis.sourcing"].reads
+    assert "masthead" in reg["analysis.signals"].requires
+    judge = reg["judge.reputation"]
+    assert "provenance" in judge.reads and "provenance" not in judge.assigns
+    assert "provenance_ratings" in judge.assigns
+
+
+def test_pipeline_records_a_failing_stage_and_goes_on(example_text: str) -> None:
+    @newsaudit.stage("test.broken", requires=("body",), assigns=("claims",))
+    def broken(article: newsaudit.Article, options: newsaudit.Options) -> None:
+        article.claims = ["half done"]
+        raise ValueError("cannot read this page")
+
+    article = newsaudit.read(example_text)
+    Pipeline(["parse.furniture", "test.broken", "analysis.provenance"])(article)
+    assert article.failures == {"test.broken": "ValueError: cannot read this page"}
+    assert article.claims == []  # nothing half done is reported
+    assert article.provenance is not None  # the stages after it ran
+    d = newsaudit.Report(article).to_dict()
+    assert d["pipeline"][1] == {"name": "test.broken", "version": "1",
+                                "error": "ValueError: cannot read this page"}
+    assert "error" not in d["pipeline"][0] and d["claims"] == []
+
+
+def test_pipeline_stops_on_newsaudit_errors(example_text: str) -> None:
+    @newsaudit.stage("test.nodata", requires=("body",))
+    def nodata(article: newsaudit.Article, options: newsaudit.Options) -> None:
+        raise newsaudit.DataError("the model is missing")
+
+    with pytest.raises(newsaudit.DataError, match="model is missing"):
+        Pipeline(["parse.furniture", "test.nodata"])(newsaudit.read(example_text))

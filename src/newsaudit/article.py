@@ -121,6 +121,9 @@ class Article:
         self.claims: list[Any] = []
         self.signals: dict[str, Any] = {}
         self.source_rating: Any = None
+        #: Ratings of the sources provenance names, by the domain (else the name)
+        #: each was looked up with; the report places each under its source.
+        self.provenance_ratings: dict[str, Any] = {}
         self.credibility: Any = None
         #: Room for stages added by users, reported under ``extensions``.
         self.extensions: dict[str, Any] = {}
@@ -130,6 +133,8 @@ class Article:
         self.notes: list[Note] = []
         #: Stages that did not finish (the deadline passed), reported under ``unfinished``.
         self.unfinished: list[str] = []
+        #: Stages that failed on this article, with the reason (see ``Pipeline``).
+        self.failures: dict[str, str] = {}
 
     def note(self, step: str, kind: str, message: str, start: int | None = None,
              end: int | None = None) -> None:

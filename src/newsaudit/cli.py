@@ -189,6 +189,9 @@ def analyze(
     if rating.get("status"):
         _error(f"newsaudit: warning: {rating['status']}, sources are not rated; "
                f"{rating['hint']}")
+    for name, reason in report.article.failures.items():
+        _error(f"newsaudit: warning: stage {name} failed on this article ({reason}); "
+               "its findings are left empty")
     if format is Format.json:
         write_output(report.to_json(), out)
     elif format is Format.html:

@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from .article import Article
 from .deadline import Deadline
-from .errors import PipelineError, StageInterrupted
+from .errors import NewsauditError, PipelineError, StageInterrupted
 from .options import Options
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class StageInfo:
     assigns: tuple[str, ...]
     factory: Callable[[Options], StageFn]
     doc: str
+    reads: tuple[str, ...] = ()
 
     @property
     def ident(self) -> str:
@@ -85,6 +86,7 @@ def stage(
     version: str = "1",
     requires: Iterable[str] = (),
     assigns: Iterable[str] = (),
+    reads: Iterable[str] = (),
 ) -> Callable[[Any], Any]:
     """Register a function or class as a pipeline stage.
 
@@ -93,6 +95,8 @@ def stage(
         version: Bumped whenever the stage's output changes for the same input.
         requires: Article attributes the stage reads, which earlier stages must assign.
         assigns: Article attributes the stage sets.
+        reads: Article attributes the stage reads when an earlier stage assigned them
+            and does without otherwise (a stage that assigns one must not come later).
 
     Returns:
         The decorator; the decorated object is returned unchanged.
@@ -115,6 +119,7 @@ def stage(
             assigns=tuple(assigns),
             factory=factory,
             doc=doc.splitlines()[0] if doc else "",
+            reads=tuple(reads),
         )
         return obj
 
@@ -142,10 +147,12 @@ def registered() -> dict[str, StageInfo]:
 
 
 def check_order(names: Iterable[str]) -> list[StageInfo]:
-    """Look up stages and check every requirement is met by an earlier stage.
+    """Look up stages and check every requirement is met by an earlier stage, and
+    that no stage assigns what an earlier one reads.
 
     Raises:
-        PipelineError: For an unknown or repeated stage, or an unmet requirement.
+        PipelineError: For an unknown or repeated stage, an unmet requirement, or a
+            stage that assigns what an earlier stage reads.
     """
     reg = registered()
     available = set(BASE_ATTRIBUTES)
@@ -163,6 +170,10 @@ def check_order(names: Iterable[str]) -> list[StageInfo]:
             raise PipelineError(
                 f"stage {name!r} needs {', '.join(missing)}, which no earlier stage assigns"
             )
+        early = [(i.name, a) for i in infos for a in i.reads if a in info.assigns]
+        if early:
+            raise PipelineError(f"stage {early[0][0]!r} reads {early[0][1]}, which the later "
+                                f"stage {name!r} assigns: put {name!r} first")
         available.update(info.assigns)
         infos.append(info)
         seen.add(name)
@@ -256,6 +267,17 @@ class Pipeline:
                 seconds from now. Stages it stops (the one running, and every one
                 after it) are listed in ``article.unfinished`` with a note, and
                 the findings of the others are kept: a partial report.
+
+        A stage that fails in an unexpected way on this article (any exception
+        but newsaudit's own) does not take the report down: what it assigns is
+        left empty, ``article.failures`` records the stage with its reason (the
+        report's ``pipeline`` entry carries it as ``error``, and ``notes`` says
+        so), and the stages after it run, as spaCy's error handler records a bad
+        document and goes on.
+
+        Raises:
+            NewsauditError: A stage's own error (missing data or model, unreadable
+                input...), which is the installation's or the input's fault.
         """
         if deadline is None:
             deadline = Deadline(self.options.deadline)
@@ -272,6 +294,15 @@ class Pipeline:
                 article.timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
                 self._stop(article, [i.name for i, _ in steps[k:]], deadline)
                 break
+            except NewsauditError:
+                raise
+            except Exception as exc:  # one odd article must not stop the run: record it
+                log.warning("stage %s failed on %r: %s", info.name, article, exc, exc_info=True)
+                _clear(article, info.assigns)
+                reason = f"{type(exc).__name__}: {exc}"
+                article.failures[info.name] = reason
+                article.note(info.name, "failed", f"stage {info.name} failed on this article "
+                             f"({reason}); its findings are left empty")
             article.timings[info.name] = round((time.perf_counter() - t0) * 1000, 3)
             article.stages_run.append((info.name, info.version))
         return article
@@ -282,3 +313,12 @@ class Pipeline:
         article.note("pipeline", "deadline",
                      f"the {deadline.seconds:g} s deadline passed; stages not finished: "
                      f"{', '.join(names)} (their findings are missing or incomplete)")
+
+
+def _clear(article: Article, assigns: tuple[str, ...]) -> None:
+    """Set what a failed stage assigns back to empty; shared dicts (``signals``, which
+    several stages fill) keep what the other stages put in them."""
+    empty = Article("")
+    for name in assigns:
+        if not isinstance(getattr(article, name, None), dict):
+            setattr(article, name, getattr(empty, name, None))

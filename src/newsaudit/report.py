@@ -119,6 +119,31 @@ def _span_texts_from(text: str, node: Any) -> None:
             _span_texts_from(text, value)
 
 
+def _pipeline_entry(article: Article, name: str, version: str) -> dict[str, str]:
+    """A stage that ran, with the reason it failed when it did."""
+    entry = {"name": name, "version": version}
+    if name in article.failures:
+        entry["error"] = article.failures[name]
+    return entry
+
+
+def _provenance_section(article: Article) -> dict[str, Any]:
+    """Provenance's findings, each source with the judge's rating of it (``rating``,
+    None when unrated) and the domain that rating resolved when provenance had none."""
+    prov = article.provenance
+    if prov is None:
+        return {k: list(v) for k, v in EMPTY_PROVENANCE.items()}
+    section = to_jsonable(prov)
+    ratings = article.provenance_ratings
+    for group, items in section.items():
+        for item, found in zip(items, getattr(prov, group), strict=True):
+            rating = ratings.get(found.domain or found.name)
+            if item["domain"] is None and rating and rating.get("domain"):
+                item["domain"] = rating["domain"]
+            item["rating"] = to_jsonable(rating)
+    return section
+
+
 class Report:
     """The result of analysing one article.
 
@@ -138,12 +163,11 @@ class Report:
         data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "newsaudit_version": __version__,
-            "pipeline": [{"name": n, "version": v} for n, v in a.stages_run],
+            "pipeline": [_pipeline_entry(a, n, v) for n, v in a.stages_run],
             "text": a.text,
             "article": _article_section(a),
             "furniture": to_jsonable(a.furniture),
-            "provenance": to_jsonable(a.provenance) if a.provenance is not None
-            else dict(EMPTY_PROVENANCE),
+            "provenance": _provenance_section(a),
             "attributions": to_jsonable(a.attributions),
             "entities": to_jsonable(a.entities),
             "claims": to_jsonable(a.claims),

@@ -206,3 +206,15 @@ def test_cli_source_shared_name_explains(capsys) -> None:
     assert main(["source", "The Times"]) == 1
     out = capsys.readouterr().out
     assert "several outlets share" in out and "nytimes.com" in out
+
+
+def test_reputation_writes_its_own_attribute_not_provenance(example_report) -> None:
+    article = example_report.article
+    assert not any(hasattr(link, "rating") for link in article.provenance.chain)
+    assert [link.domain for link in article.provenance.chain] == [
+        "truepundit.com", "dailycaller.com", "al-monitor.com"]
+    rated = article.provenance_ratings
+    assert rated["dailycaller.com"]["domain"] == "dailycaller.com"
+    # The report places each rating under its source, as before.
+    chain = example_report.to_dict()["provenance"]["chain"]
+    assert chain[1]["rating"] == rated["dailycaller.com"]

@@ -17,7 +17,6 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, Span
@@ -137,14 +136,15 @@ class CitedSource:
     """An outlet, document or post cited as a basis of the story.
 
     ``kind`` is outlet, wire, document (report, study, filing), social (a post)
-    or link (an HTML link to another site).
+    or link (an HTML link to another site). Built up while the body is read,
+    then left alone: the judge's ratings are an attribute of their own
+    (``Article.provenance_ratings``).
     """
 
     name: str
     domain: str | None
     kind: str
     mentions: list[Span] = field(default_factory=list)
-    rating: Any = None
 
 
 @dataclass

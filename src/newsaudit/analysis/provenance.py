@@ -29,8 +29,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from ..article import Article, Span
 from ..errors import MissingDataError
@@ -172,7 +171,7 @@ HAT_TIP_PATTERNS: list[Pattern] = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Notice:
     """A syndication or licence notice, wire credit or hat tip."""
 
@@ -180,10 +179,9 @@ class Notice:
     domain: str | None
     kind: str
     evidence: Span
-    rating: Any = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ChainLink:
     """One step of the chain from the page back to the primary source.
 
@@ -193,7 +191,6 @@ class ChainLink:
     name: str
     domain: str | None
     role: str
-    rating: Any = None
 
 
 @dataclass
@@ -329,9 +326,10 @@ def find_provenance(article: Article, domain_of: DomainOf | None = None) -> Prov
         hat_tips=find_notices(article, HAT_TIP_PATTERNS, low),
         cited_sources=citations.cited_sources(article, domain_of),
     )
-    for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips):
-        if item.domain is None and domain_of is not None and not item.name.startswith("@"):
-            item.domain = domain_of(item.name)
+    if domain_of is not None:
+        for group in (prov.syndicated_from, prov.wire, prov.hat_tips):
+            group[:] = [replace(n, domain=domain_of(n.name))
+                        if n.domain is None and not n.name.startswith("@") else n for n in group]
     prov.chain = build_chain(article, prov, domain_of)
     return prov
 
@@ -358,8 +356,8 @@ def domain_resolver(options: Options) -> DomainOf | None:
     return domain_of
 
 
-@stage("analysis.provenance", version="4", requires=("body", "furniture"),
-       assigns=("provenance",))
+@stage("analysis.provenance", version="4", requires=("body", "furniture", "masthead"),
+       reads=("doc",), assigns=("provenance",))
 class ProvenanceStage:
     """Find syndication notices, wire credits, hat tips, cited sources and the chain."""
 

@@ -379,7 +379,7 @@ def _title(article: Article) -> tuple[str, int | None] | None:
     return None
 
 
-@stage("analysis.signals", version="1", requires=("doc",), assigns=("signals",))
+@stage("analysis.signals", version="1", requires=("doc", "masthead"), assigns=("signals",))
 class Signals:
     """Compute the language signals of the body and the headline's clickbait cues."""
 

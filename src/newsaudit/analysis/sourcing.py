@@ -50,7 +50,6 @@ from dataclasses import replace
 from typing import Any
 
 from ..article import Article
-from ..errors import DataError
 from ..options import Options
 from ..pipeline import stage
 from .attribution import Attribution
@@ -121,7 +120,8 @@ def summarize(attributions: list[Attribution], n_words: int) -> dict[str, Any]:
     }
 
 
-@stage("analysis.sourcing", version="5", requires=("doc",), assigns=("attributions", "signals"))
+@stage("analysis.sourcing", version="5", requires=("doc",), reads=("provenance",),
+       assigns=("attributions", "signals"))
 def sourcing(article: Article, options: Options) -> None:
     """Find who says what (attributions) and summarise the article's sourcing."""
     doc = article.doc
@@ -129,17 +129,9 @@ def sourcing(article: Article, options: Options) -> None:
         article.attributions = []
         article.signals["sourcing"] = summarize([], 0)
         return
-    try:
-        article.attributions = find_attributions(doc, getattr(article, "provenance", None),
-                                                 options.min_attribution_confidence,
-                                                 span_model=options.span_model)
-    except DataError:  # a missing or broken model is the installation's fault: say so
-        raise
-    except Exception as exc:  # one odd parse must not take the whole report down
-        log.warning("sourcing failed on %r: %s", article, exc, exc_info=True)
-        article.attributions = []
-        article.signals["sourcing"] = {**summarize([], 0), "error": str(exc)}
-        return
+    article.attributions = find_attributions(doc, article.provenance,
+                                             options.min_attribution_confidence,
+                                             span_model=options.span_model)
     if not options.all_attributions:
         # The finder keeps PolNeAR's broad notion; a reader is shown statements.
         article.attributions = [a for a in article.attributions

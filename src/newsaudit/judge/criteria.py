@@ -279,14 +279,16 @@ def origin_reputation(article: Article) -> Criterion | None:
     prov = article.provenance
     if prov is None:
         return None
-    rated = [c for c in prov.chain if c.role != "publisher" and isinstance(c.rating, dict)
-             and c.rating.get("score") is not None]
+    ratings = article.provenance_ratings  # by the domain (else the name) looked up
+    rated = [(c, r) for c in prov.chain if c.role != "publisher"
+             and isinstance(r := ratings.get(c.domain or c.name), dict)
+             and r.get("score") is not None]
     if not rated:
         return None
-    score = sum(c.rating["score"] for c in rated) / len(rated)
+    score = sum(r["score"] for _, r in rated) / len(rated)
     ev = [n.evidence for n in (*prov.syndicated_from, *prov.wire)]
-    names = "; ".join(f"{c.name} ({c.role.replace('_', ' ')}) rated {c.rating['label']} "
-                      f"({c.rating['score']:.2f})" for c in rated)
+    names = "; ".join(f"{c.name} ({c.role.replace('_', ' ')}) rated {r['label']} "
+                      f"({r['score']:.2f})" for c, r in rated)
     return _make("origin_reputation", score, ev, names)
 
 

@@ -150,7 +150,8 @@ def _page_queries(article: Article) -> tuple[list[str], str]:
     return queries, "page"
 
 
-@stage("judge.reputation", version="3", requires=("body",), assigns=("source_rating",))
+@stage("judge.reputation", version="3", requires=("masthead",), reads=("provenance",),
+       assigns=("source_rating", "provenance_ratings"))
 class Reputation:
     """Rate the page's source and every source in its provenance from public ratings."""
 
@@ -182,15 +183,20 @@ class Reputation:
             rating["page_claims"] = {"url": claimed, "domain": host_of(claimed),
                                      "matches": _matches(host_of(claimed), article.meta.domain)}
         article.source_rating = rating
-        prov = article.provenance
-        if prov is None:
-            return
+        article.provenance_ratings = self.rate_provenance(article.provenance)
+
+    def rate_provenance(self, prov: Any) -> dict[str, dict[str, Any]]:
+        """Ratings of every source provenance names, by the domain (else the name)
+        each is looked up with; the report places them under provenance."""
+        out: dict[str, dict[str, Any]] = {}
+        if prov is None or self.index is None:
+            return out
         for item in (*prov.syndicated_from, *prov.wire, *prov.hat_tips, *prov.cited_sources,
                      *prov.chain):
             query = item.domain or item.name
-            item.rating = rate(self.index, query)
-            if item.domain is None and item.rating["domain"]:
-                item.domain = item.rating["domain"]
+            if query not in out:
+                out[query] = rate(self.index, query)
+        return out
 
 
 def _matches(claimed: str | None, domain: str | None) -> bool | None:
