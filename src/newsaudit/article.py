@@ -59,6 +59,9 @@ FURNITURE_KINDS = (
     "licence",
     "legal",
     "related",
+    "caption",
+    "embed",
+    "poll",
     "other",
 )
 

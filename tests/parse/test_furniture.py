@@ -79,6 +79,19 @@ def test_furniture_offsets_cover_exact_text(example_dict: dict) -> None:
     ("Leave a Comment", "comments"),
     ("Skip to main content", "navigation"),
     ("Donate now to keep us going", "donation"),
+    ("(RELATED: Obama's Nuclear Deal with Iran: Worse Than We Could Have Imagined)", "related"),
+    ("Democrat Bill Nelson concedes Florida Senate seat to Rick Scott Read more", "related"),
+    ("Pledge $20.20 to this campaign and share it: https://t.co/4HPtATVrXc "
+     "pic.twitter.com/ZkdI3u57yY — Ady Barkan (@AdyBarkan) August 16, 2018", "embed"),
+    ("Nancy Reagan embodied what it means to represent America as First Lady and her dignified "
+     "and warm demeanor inspired America — Reince Priebus (@Reince) March 6, 2016", "embed"),
+    ("A man carries an inflatable Earth balloon at the People's Climate March in New York City "
+     "in 2014. (Mike Segar/Reuters)", "caption"),
+    ("President Obama delivers remarks to members of the news media on July 1, 2016. "
+     "(Photo: Michael Reynolds, European Pressphoto Agency)", "caption"),
+    ("Do You Approve Or Disapprove of President Obama's Job Performance? Vote Now in Urgent "
+     "Poll", "poll"),
+    ("62% of readers think the deal was a mistake", "poll"),
 ])
 def test_furniture_phrases_kind(line: str, kind: str) -> None:
     assert furniture_kind(line) == kind
@@ -89,6 +102,12 @@ def test_furniture_phrases_kind(line: str, kind: str) -> None:
     "Officials created by decree a new agency to oversee the elections, the report said.",
     "He urged supporters to donate to flood victims, according to a statement issued by the "
     "governor's office on Tuesday afternoon in the capital.",
+    "With over 90 percent of the vote now counted, the centrist Blue and White party looks to "
+    "have won the largest number of seats.",
+    "He said he would read more of the report before deciding, and that photos of the site "
+    "(which the agency released on Monday) showed the damage.",
+    "Trump wrote on Twitter that the deal was the worst in history, and the White House "
+    "repeated the claim on March 6, 2016.",
 ])
 def test_furniture_phrases_not_in_prose(line: str) -> None:
     assert furniture_kind(line) is None
@@ -124,3 +143,36 @@ def test_furniture_split_lines_offsets() -> None:
     text = "  one line \n\n two \n"
     lines = split_lines(text)
     assert [(ln.start, ln.end, ln.text) for ln in lines] == [(2, 10, "one line"), (14, 17, "two")]
+
+
+GERMAN_PAGE = """<html><head><title>Haushalt beschlossen</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/p">Politik</a> <a href="/w">Wirtschaft</a></nav>
+<article><h1>Bundestag beschließt neuen Haushalt</h1>
+<p>Der Bundestag hat am Dienstag den Haushalt für das kommende Jahr beschlossen, nachdem die
+Debatte mehr als neun Stunden gedauert hatte, so lange wie seit Jahren nicht mehr.</p>
+<p>Die Abgeordneten sagten, der Plan werde die Mittel für die Bibliotheken und die Parks
+wieder erhöhen, die in der Pandemie gekürzt worden waren. Die Gebühren für das Parken in
+der Innenstadt sollen dagegen steigen, wie die Regierung am Abend mitteilte.</p></article>
+<div>Teilen auf Facebook</div><footer>Impressum Datenschutz Kontakt</footer></body></html>"""
+
+
+def test_furniture_other_language_with_html_keeps_the_extractors_body() -> None:
+    from newsaudit.html import read_html
+    from newsaudit.parse.furniture import extractor_held, looks_english
+
+    article = read_html(GERMAN_PAGE)
+    lines = split_lines(article.text)
+    assert not looks_english(lines)
+    d = newsaudit.analyze(GERMAN_PAGE).to_dict()
+    held = [ln.text for ln, k in zip(lines, extractor_held(lines, article.meta.origin["main_text"]),
+                                     strict=True) if k]
+    assert d["article"]["body"].startswith("Der Bundestag hat am Dienstag")
+    assert "Die Gebühren für das Parken" in d["article"]["body"]
+    assert "Startseite" not in d["article"]["body"]
+    assert all(t in d["article"]["body"] or t in (d["article"]["title"] or "") for t in held)
+
+
+def test_furniture_english_page_reads_as_english(example_text: str) -> None:
+    from newsaudit.parse.furniture import looks_english
+
+    assert looks_english(split_lines(example_text))

@@ -81,7 +81,38 @@ _KINDS: dict[str, list[str]] = {
     ],
 }
 
+#: Furniture written as long lines, recognised up to :data:`LONG_PHRASE_MAX_WORDS`
+#: words: photo captions ending in a credit, embedded tweets ("... — Name (@handle)
+#: March 6, 2016"), teasers ending in "Read more", "(RELATED: ...)" lines and
+#: reader polls. Checked on 8,000 AllSides articles: the lines matched read as
+#: captions, tweets, teasers and polls.
+_LONG: dict[str, list[str]] = {
+    "caption": [
+        r"\((AP|AFP|Reuters|Getty|EPA|UPI)?\s*(file )?photo(graph)?s?( by|\s*/|:)[^)]*\)\s*$",
+        r"/\s*(Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Bloomberg)\)?\s*$",
+        r"^(file )?(photo|image|picture)( credit)?:",
+        r"^\(?(photo|image|picture) (by|credit|courtesy)\b",
+        r"^(enlarge this image|toggle caption|hide caption|image caption|image copyright)\b",
+    ],
+    "embed": [
+        r"[—–-]\s*[^—–]{1,80}\(@\w{1,15}\)\s+\w+ \d{1,2},? \d{4}\s*$", r"\bpic\.twitter\.com/\w+",
+    ],
+    "related": [
+        r"^\(?(related|see also|also read|read also|read more|more)\s*:",
+        r"\bread (more|the full (story|article))\s*(»|›|>|\.\.\.|…)?\s*$",
+    ],
+    "poll": [
+        r"\b\d{1,3}% of (our )?readers\b", r"(\?|^)\s*vote now\b", r"\bvote now in .{0,30}\bpoll\b",
+    ],
+}
+
+#: The longest line a long-line phrase makes furniture: a tweet of 280 characters
+#: runs to about 55 words, the longest captions seen to 70; an article on one line
+#: (text from JSON or CSV) is far longer and is never furniture as a whole.
+LONG_PHRASE_MAX_WORDS = 80
+
 _COMPILED = {kind: [re.compile(p, re.I) for p in pats] for kind, pats in _KINDS.items()}
+_COMPILED_LONG = {kind: [re.compile(p, re.I) for p in pats] for kind, pats in _LONG.items()}
 #: Kinds recognised in a line of any length.
 ANY_LENGTH_KINDS = ("licence",)
 
@@ -120,6 +151,10 @@ def _kind(text: str) -> str | None:
         inside = sum(len(text[s:e].split()) for s, e in spans)
         if n_words - inside <= MAX_WORDS_FOR_PHRASE:
             return "licence"
+    if n_words <= LONG_PHRASE_MAX_WORDS:
+        for kind, patterns in _COMPILED_LONG.items():
+            if any(p.search(text) for p in patterns):
+                return kind
     if n_words > MAX_WORDS_FOR_PHRASE:
         return None
     for kind, patterns in _COMPILED.items():
