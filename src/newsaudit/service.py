@@ -154,9 +154,12 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _options(req: AnalyzeRequest, config: ServiceConfig) -> Options:
+    # The time budget is also the article's deadline, so an analysis past it stops at
+    # the next stage instead of running on in its thread after the 504 went out.
     return Options(allow_private=config.allow_private,
                    stages=tuple(req.stages) if req.stages else None,
-                   min_attribution_confidence=req.min_confidence)
+                   min_attribution_confidence=req.min_confidence,
+                   deadline=config.time_budget)
 
 
 def _run(req: AnalyzeRequest, config: ServiceConfig) -> Any:
@@ -255,9 +258,10 @@ def _version() -> str:
 
 def _warm_up(config: ServiceConfig) -> None:
     """Load every model once, before the first request (the first audit pays the loads)."""
-    get_pipeline(Options(allow_private=config.allow_private))
-    analyze(b"Officials said on Monday that the talks would continue, according to a report.",
-            options=Options(allow_private=config.allow_private))
+    req = AnalyzeRequest(text="Officials said on Monday that the talks would continue, "
+                              "according to a report.")
+    get_pipeline(_options(req, config))
+    _run(req, config)
 
 
 #: The page at ``/``: a form, and the HTML report shown in a sandboxed frame (its script
