@@ -39,6 +39,9 @@ def test_analyze_without_rating_data_runs_every_other_stage(no_rating_data, exam
     assert [c["name"] for c in d["provenance"]["chain"]][:2] == [
         "True Pundit", "The Daily Caller News Foundation"]
     assert d["claims"] and d["signals"]["sourcing"]["n_attributions"] > 0
+    basis = d["credibility"]["basis"]
+    assert basis["kind"] == "article"
+    assert NO_DATA in basis["says"] and "newsaudit data fetch" in basis["says"]
 
 
 def test_cli_without_rating_data_warns_once_and_exits_0(no_rating_data, example_path, capsys):

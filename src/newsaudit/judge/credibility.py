@@ -110,7 +110,7 @@ def assess(article: Article, model: TextModel | None = None) -> Credibility:
     top = sum(c.max_points for c in spoke)
     score = round(100 * points / top, 1)
     label = label_of(score)
-    basis = _basis(spoke)
+    basis = _basis(spoke, rating)
     reasons = [f"{label} ({score:.0f}/100) from {basis['says']}"]
     lost = sorted(spoke, key=lambda c: c.points - c.max_points)
     reasons += [f"{c.label}: {c.reason} ({c.points:g} of {c.max_points:g})" for c in lost
@@ -119,7 +119,7 @@ def assess(article: Article, model: TextModel | None = None) -> Credibility:
                        {"name": MODEL_NAME, "version": model.version})
 
 
-def _basis(spoke: list[Criterion]) -> dict[str, Any]:
+def _basis(spoke: list[Criterion], rating: dict[str, Any]) -> dict[str, Any]:
     site = [c for c in spoke if c.id in SITE_PARTS]
     own = [c for c in spoke if c.id not in SITE_PARTS]
     top = sum(c.max_points for c in spoke)
@@ -130,6 +130,9 @@ def _basis(spoke: list[Criterion]) -> dict[str, Any]:
               for name, cs in parts.items() if cs}
     if any(c.id == "site_reputation" for c in site):
         kind, says = "site and article", "the site's ratings and the article's own evidence"
+    elif rating.get("status"):  # no rating data installed: say so, and how to get it
+        kind, says = "article", (f"the article alone ({rating['status']}; "
+                                 f"{rating.get('hint', '')})")
     else:
         kind, says = "article", "the article alone (the site is not rated)"
     return {"kind": kind, "says": says, "parts": shares}
