@@ -80,13 +80,13 @@ class ServiceConfig:
 class AnalyzeRequest(BaseModel):
     """One article to audit: exactly one of ``text``, ``html`` or ``url``."""
 
-    text: str | None = Field(None, description="The article as plain text.")
-    html: str | None = Field(None, description="The article's page as HTML.")
-    url: str | None = Field(None, description="Fetched when neither text nor html is given; "
+    text: str | None = Field(default=None, description="The article as plain text.")
+    html: str | None = Field(default=None, description="The article's page as HTML.")
+    url: str | None = Field(default=None, description="Fetched when neither text nor html is given; "
                             "otherwise the article's URL, used to rate its source.")
-    site: str | None = Field(None, description="The publishing site's name, when known.")
-    stages: list[str] | None = Field(None, description="Stage names to run instead of all.")
-    min_confidence: float | None = Field(None, ge=0, le=1, description="Keep attributions "
+    site: str | None = Field(default=None, description="The publishing site's name, when known.")
+    stages: list[str] | None = Field(default=None, description="Stage names to run instead of all.")
+    min_confidence: float | None = Field(default=None, ge=0, le=1, description="Keep attributions "
                                          "at least this confident.")
 
     @model_validator(mode="after")
