@@ -82,8 +82,8 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = Field(default=None, description="The article as plain text.")
     html: str | None = Field(default=None, description="The article's page as HTML.")
-    url: str | None = Field(default=None, description="Fetched when neither text nor html is given; "
-                            "otherwise the article's URL, used to rate its source.")
+    url: str | None = Field(default=None, description="Fetched when neither text nor html "
+                            "is given; otherwise the article's URL, used to rate its source.")
     site: str | None = Field(default=None, description="The publishing site's name, when known.")
     stages: list[str] | None = Field(default=None, description="Stage names to run instead of all.")
     min_confidence: float | None = Field(default=None, ge=0, le=1, description="Keep attributions "
