@@ -90,7 +90,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--queue", type=int, default=4)
+    ap.add_argument("--queue", type=int, default=2)
     args = ap.parse_args()
     port = _port()
     url = f"http://127.0.0.1:{port}"

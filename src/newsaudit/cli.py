@@ -420,7 +420,7 @@ def serve(
     time_budget: Annotated[float, typer.Option(help="Seconds one analysis may take (then "
                                                "504).", min=0.1)] = 30.0,
     queue: Annotated[int, typer.Option(help="Requests that may wait per process; more "
-                                       "get 503 with Retry-After.", min=0)] = 16,
+                                       "get 503 with Retry-After.", min=0)] = 2,
 ) -> None:
     """Serve the audit over HTTP (FastAPI on uvicorn): POST /v1/analyze, a page at /."""
     import uvicorn

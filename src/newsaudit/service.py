@@ -55,7 +55,10 @@ class ServiceConfig:
     max_body: int = 5 * 1024 * 1024
     time_budget: float = 30.0
     concurrency: int = 1
-    queue: int = 16
+    #: Two waiting per running analysis keep a request's wait near two analyses
+    #: (p99 under 2 s for the example on 2 workers, benchmarks/serve.py); a longer
+    #: queue answers fewer 503s but makes every request wait longer.
+    queue: int = 2
     allow_private: bool = False
 
     @classmethod
