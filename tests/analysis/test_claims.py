@@ -158,20 +158,24 @@ def test_claims_featurize_stable():
 
 
 # Eval gate: quality floors on ClaimBuster test.json (702 sentences, never trained
-# on). Measured with the shipped weights; raise them when the model improves,
-# never lower them without saying why in the model card (models/claims.md).
-FLOOR_F1 = 0.81  # measured 0.817 at CLAIM_THRESHOLD
-FLOOR_AUC = 0.92  # measured 0.927
+# on), the README's figures (benchmarks/claims.py). Measured with the shipped
+# weights; raise them when the model improves, never lower them without saying
+# why in the model card (models/claims.md).
+FLOOR_F1 = 0.817  # at CLAIM_THRESHOLD
+FLOOR_AUC = 0.927
 
 
+@pytest.mark.slow
 def test_claims_eval_gate_claimbuster_test(nlp, model):
     from sklearn.metrics import roc_auc_score
 
     rows = ct.load_claimbuster("test")
     y = np.array([label for _, label in rows])
     scores = np.array([model.score(tokens_of(d)) for d in nlp.pipe([t for t, _ in rows])])
-    assert ct.f1_at(y, scores, CLAIM_THRESHOLD) >= FLOOR_F1
-    assert roc_auc_score(y, scores) >= FLOOR_AUC
+    f1, auc = ct.f1_at(y, scores, CLAIM_THRESHOLD), roc_auc_score(y, scores)
+    print(f"ClaimBuster test: F1 {f1:.4f}, AUC {auc:.4f}")  # the margin, with -rA
+    assert f1 >= FLOOR_F1
+    assert auc >= FLOOR_AUC
 
 
 def test_claims_claim_is_plain_dataclass():
