@@ -16,8 +16,6 @@ import argparse
 import re
 import time
 
-import numpy as np
-
 from common import print_table
 from newsaudit.parse.furniture import classify_lines
 from newsaudit.training import furniture as T
@@ -27,23 +25,6 @@ _WORD = re.compile(r"\w+")
 
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
-
-
-def score(pairs: list[tuple[list, np.ndarray, list[bool]]]) -> dict[str, float]:
-    """Line-level and character-weighted precision, recall and F1."""
-    out = {}
-    for name, weight in (("line", lambda ln: 1), ("char", lambda ln: len(ln.text))):
-        tp = fp = fn = 0
-        for lines, gold, pred in pairs:
-            for ln, g, k in zip(lines, gold, pred, strict=True):
-                w = weight(ln)
-                tp += w * (g and k)
-                fp += w * ((not g) and k)
-                fn += w * (g and not k)
-        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        out[f"{name}_p"], out[f"{name}_r"] = p, r
-        out[f"{name}_f1"] = 2 * p * r / (p + r) if p + r else 0.0
-    return out
 
 
 def main() -> None:
@@ -75,7 +56,7 @@ def main() -> None:
     for name, pairs in (("newsaudit, text only", ours[False]),
                         ("newsaudit, text + HTML evidence", ours[True]),
                         ("trafilatura 2.x extract (peer)", peer)):
-        s = score(pairs)
+        s = T.line_scores(pairs)
         exact[name] = s["char_f1"]
         rows.append([name, s["char_p"], s["char_r"], s["char_f1"], s["line_p"], s["line_r"],
                      s["line_f1"]])

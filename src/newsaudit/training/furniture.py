@@ -141,6 +141,30 @@ def folds(pages: list[Page], k: int = 5) -> list[tuple[list[Page], list[Page]]]:
              [p for i, p in enumerate(pages) if i % k == f]) for f in range(k)]
 
 
+def line_scores(pairs: list[tuple[list[Line], np.ndarray, list[bool]]]) -> dict[str, float]:
+    """Line-level and character-weighted precision, recall and F1 of body lines.
+
+    Args:
+        pairs: Per page, its lines, their gold body labels and the predicted ones.
+
+    Returns:
+        ``line_p``, ``line_r``, ``line_f1``, ``char_p``, ``char_r`` and ``char_f1``.
+    """
+    out = {}
+    for name, weight in (("line", lambda ln: 1), ("char", lambda ln: len(ln.text))):
+        tp = fp = fn = 0
+        for lines, gold, pred in pairs:
+            for ln, g, k in zip(lines, gold, pred, strict=True):
+                w = weight(ln)
+                tp += w * (g and k)
+                fp += w * ((not g) and k)
+                fn += w * (g and not k)
+        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        out[f"{name}_p"], out[f"{name}_r"] = p, r
+        out[f"{name}_f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true", help="evaluate, do not save")
