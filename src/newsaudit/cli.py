@@ -210,16 +210,6 @@ class Profile(StrEnum):
     fast = "fast"
 
 
-def _columns(pairs: list[str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs or []:
-        field, sep, column = pair.partition("=")
-        if not sep or not field.strip() or not column.strip():
-            raise typer.BadParameter(f"--column {pair!r}: expected FIELD=COLUMN")
-        out[field.strip()] = column.strip()
-    return out
-
-
 @app.command()
 def batch(
     inputs: Annotated[list[Path], typer.Argument(
@@ -246,10 +236,11 @@ def batch(
 ) -> None:
     """Audit a corpus into Parquet tables and a DuckDB file (docs/batch.md)."""
     from .corpus.batch import run_batch
+    from .corpus_cli import columns_option
 
     result = run_batch(inputs, out, options=Options(ratings_overrides=ratings),
                        profile=profile.value, workers=workers, scheduler=scheduler,
-                       chunk_size=chunk_size, columns=_columns(column), progress=progress)
+                       chunk_size=chunk_size, columns=columns_option(column), progress=progress)
     typer.echo(f"{result.documents} documents: {result.audited - result.errors} audited, "
                f"{result.errors} errors, {result.skipped} done by an earlier run, "
                f"in {result.seconds:.1f} s; tables in {result.out}, "
