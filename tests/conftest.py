@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import http.server
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,3 +78,23 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("tests must not touch the network")
 
     monkeypatch.setattr(socket.socket, "connect", guard)
+
+
+@contextmanager
+def _loopback_server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 with ``handler``; yields ``host:port``."""
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    srv.daemon_threads = True
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{srv.server_address[1]}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+@pytest.fixture(scope="session")
+def loopback_server():  # type: ignore[no-untyped-def]
+    """Start real HTTP servers on 127.0.0.1: ``with loopback_server(Handler) as host_port``."""
+    return _loopback_server

@@ -57,16 +57,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture()
-def server() -> Iterator[str]:
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"127.0.0.1:{srv.server_address[1]}"
-    finally:
-        srv.shutdown()
-        srv.server_close()
+def server(loopback_server) -> Iterator[str]:
+    with loopback_server(_Handler) as address:
+        yield address
 
 
 def test_dripping_server_hits_the_total_fetch_deadline(server: str) -> None:

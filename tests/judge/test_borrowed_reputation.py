@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -35,15 +34,9 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture()
-def borrowing_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/story"
-    finally:
-        server.shutdown()
-        server.server_close()
+def borrowing_server(loopback_server) -> Iterator[str]:
+    with loopback_server(_Page) as address:
+        yield f"http://{address}/story"
 
 
 def test_fetched_page_rated_as_its_host_not_its_canonical(borrowing_server: str) -> None:
