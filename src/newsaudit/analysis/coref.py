@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..nlp import doc_text, ents_starting
+from ..nlp import doc_text, ents_starting, ents_within
 from .quotes import find_quotes
 
 #: Sentences before the pronoun's own in which a subject mention outranks a nearer
@@ -132,7 +132,7 @@ def _gender_index(doc: Any) -> dict[str, str]:
                  if t.dep_ == "appos" or t.head.i in range(ent.start, ent.end)]
         m += sum(w in MALE_WORDS for w in near)
         f += sum(w in FEMALE_WORDS for w in near)
-        persons = [e for e in ent.sent.ents if e.label_ == "PERSON"]
+        persons = [e for e in ents_within(ent.sent) if e.label_ == "PERSON"]
         if len(persons) == 1 and is_subject(ent.root):
             # "Sanders took this as an opportunity to restate her complaints"
             after = [t.lower_ for t in doc[ent.end : ent.sent.end]

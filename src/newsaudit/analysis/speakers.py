@@ -340,7 +340,7 @@ def _relative_or_part(span: Any) -> Any:
             noun = _before_aside(head)
         if noun is None:
             return None
-        ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
+        ent = next((e for e in ents_within(noun.sent) if e.start <= noun.i < e.end), None)
         if ent is not None:
             return ent
         return doc[noun.left_edge.i : noun.i + 1]
@@ -397,7 +397,7 @@ def _apposed_person(span: Any) -> Any:
     head = span.root
     if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or head.pos_ == "PRON":
         return None
-    sent_ents = [e for e in head.sent.ents if e.label_ == "PERSON"]
+    sent_ents = [e for e in ents_within(head.sent) if e.label_ == "PERSON"]
     for ent in sent_ents:
         root = ent.root
         while root.dep_ in ("compound", "flat") and root.head.i != root.i:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import ents_within
 from .speakers import ANONYMOUS_HEADS, OUTLET_HEADS, SpeakerInfo, clean_name, phrase
 from .statements import AUTHOR_PRONOUNS
 
@@ -124,8 +125,7 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
     head = _noun_head(ref)
     if _described(head):
         return "vague" if (head.lower_ in VAGUE_HEADS and not _placed(head)) else "unnamed"
-    if info.type == "named" and info.name and any(
-            e.label_ == "PERSON" and e.text == info.name for e in ref.doc.ents):
+    if info.type == "named" and info.name and info.name in _person_names(ref.doc):
         return "person"  # "The Globe's deputy managing editor Marjorie Pritchard"
     lemma = head.lemma_.lower()
     lower = head.lower_
@@ -135,9 +135,9 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
     if info.type == "outlet":
         return "document" if lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS else "outlet"
     if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root.i == head.i
-                                         for e in ref.ents):
+                                         for e in ents_within(ref)):
         return "person"
-    if " and " in ref.text and any(e.label_ == "PERSON" for e in ref.ents) \
+    if " and " in ref.text and any(e.label_ == "PERSON" for e in ents_within(ref)) \
             and head.pos_ == "PROPN":
         return "person"  # "Issa and Jordan"
     if lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS:
@@ -165,6 +165,19 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
     return "unnamed" if head.pos_ == "NOUN" else "unknown"
 
 
+def _person_names(doc: Any) -> frozenset[str]:
+    """The texts of the PERSON entities of ``doc``, built once per ``Doc`` (a scan of
+    ``doc.ents`` for each attribution would be quadratic in the article's length)."""
+    names = doc.user_data.get(_PERSON_NAMES_KEY)
+    if names is None:
+        names = doc.user_data[_PERSON_NAMES_KEY] = frozenset(
+            e.text for e in doc.ents if e.label_ == "PERSON")
+    return names  # type: ignore[no-any-return]
+
+
+_PERSON_NAMES_KEY = "newsaudit.person_names"
+
+
 def _described(head: Any) -> bool:
     """A person described by role, whom a name only qualifies ("a former top Obama
     adviser", "an aide to Hillary Clinton", "Mr. Johnson's backers")."""
@@ -173,8 +186,8 @@ def _described(head: Any) -> bool:
             head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS
             or head.lower_ in VAGUE_HEADS):
         return False
-    names = [e for e in head.doc.ents if e.label_ == "PERSON"
-             and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    names = [e for e in ents_within(head.doc[head.left_edge.i : head.right_edge.i + 1])
+             if e.label_ == "PERSON"]
     # "Capital One's lawyer, James Murphy": a name in apposition is the person.
     return bool(names) and not any(_apposed(e, head) for e in names)
 
