@@ -31,6 +31,7 @@ for quote attribution").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,8 +85,28 @@ def quoted_chars(doc: Any) -> list[tuple[int, int]]:
     return cached
 
 
-def _inside_quote(doc: Any, pos: int) -> bool:
-    return any(s <= pos < e for s, e in quoted_chars(doc))
+def inside_quote(doc: Any, pos: int) -> bool:
+    """Whether character ``pos`` is inside quotation marks: a binary search over
+    the union of the quoted ranges, built once per ``Doc`` (a scan of every
+    quotation for each token would be quadratic in the article's length)."""
+    merged = doc.user_data.get(_MERGED_KEY)
+    if merged is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for s, e in sorted(quoted_chars(doc)):
+            if starts and s <= ends[-1]:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        merged = doc.user_data[_MERGED_KEY] = (starts, ends)
+    starts, ends = merged
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+_MERGED_KEY = "newsaudit.quoted_union"
+_inside_quote = inside_quote
 
 
 def _clause_role(tok: Any) -> Any:

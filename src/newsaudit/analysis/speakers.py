@@ -13,6 +13,7 @@ exact-name and nearest-mention rules).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -118,13 +119,26 @@ class OutletIndex:
                 start, end = _get(m, "start"), _get(m, "end")
                 if isinstance(start, int) and isinstance(end, int):
                     self.mentions.append((start, end, str(name)))
+        # Sorted by start, with the longest mention's length, so that a look-up is
+        # a binary search: a scan of every mention for each speaker would be
+        # quadratic in the article's length.
+        self.mentions.sort()
+        self._starts = [m[0] for m in self.mentions]
+        self._longest = max((e - s for s, e, _ in self.mentions), default=0)
 
     def at(self, start: int, end: int) -> str | None:
         """The outlet whose mention overlaps ``start:end``, if any."""
-        for m_start, m_end, name in self.mentions:
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        for m_start, m_end, name in self.mentions[lo:hi]:
             if m_start < end and start < m_end:
                 return name
         return None
+
+    def spans_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The character ranges of the mentions that start in ``[lo, hi)``."""
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [(s, e) for s, e, _ in self.mentions[i:j]]
 
     def named(self, text: str) -> str | None:
         """The outlet called ``text`` ("the Al-Monitor" -> "Al-Monitor"), if known."""
@@ -432,7 +446,7 @@ def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
     doc = span.doc
     pron = span.root
     lo = max(0, span.start_char - ANTECEDENT_WINDOW)
-    outlet_spans = [(s, e) for s, e, _ in outlets.mentions]
+    outlet_spans = outlets.spans_between(lo, pron.idx)
     best = coref.resolve(doc, pron, lo, outlet_spans, ANONYMOUS_HEADS, OUTLET_HEADS)
     if best is None:
         return SpeakerInfo("unresolved")

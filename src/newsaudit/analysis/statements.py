@@ -85,9 +85,9 @@ def _tok(doc: Any, span: Any) -> Any:
 
 
 def _quoted(doc: Any, pos: int) -> bool:
-    from .coref import quoted_chars
+    from .coref import inside_quote
 
-    return any(s <= pos < e for s, e in quoted_chars(doc))
+    return inside_quote(doc, pos)
 
 
 def why_not_statement(doc: Any, a: Any) -> str | None:
