@@ -2,7 +2,8 @@
 
 For each pattern (runs of brackets, quote marks and punctuation, quote marks
 between spaces, a quotation never closed, one-line articles, very long tokens,
-base64, minified script, repeated furniture lines, deep HTML nesting) the full
+base64, minified script, runs of "a-", "a." and "a@",
+repeated furniture lines, deep HTML nesting) the full
 default pipeline runs over an article of about 100 kB and of about 1 MB built
 around it, and over AllSides prose of the same size, in the same process, one
 after the other. Two figures per pattern:
@@ -83,6 +84,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "unclosed quotation": lambda n: "Talks Stall\nHe said: " + _fill("“" + SENTENCE * 5 + "\n", n),
     "one-line article": lambda n: (prose(n).replace("\n\n", " ") + " " + NOTICE)[:n],
     "long tokens": lambda n: _framed(_fill("a" * 5000 + " ", n)),
+    "hyphenated run": lambda n: _framed(_fill("a-", n)),
+    "dotted run": lambda n: _framed(_fill("a.", n)),
+    "at signs": lambda n: _framed(_fill("a@", n)),
     "base64, wrapped": lambda n: _framed("\n" + _base64(n, True) + "\n"),
     "base64, one run": lambda n: _framed(_base64(n, False)),
     "minified script": lambda n: _framed(_minified(n)),

@@ -27,9 +27,12 @@ from ..article import Article
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _SENT = re.compile(r"[.!?]+[\"'”’)]*\s+|\n+")
-URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|us|news"
+# Both patterns start a match only where a run of name characters starts (not at
+# every "-" or "." inside it, as "\b" would): linear on long runs without spaces,
+# where "\S+@" and "\b[\w-]+" were quadratic (20,000 "a-": 76 s, now 0.04 s).
+URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|us|news"
                  r"|info|gov|edu|io)\b(?:/\S*)?", re.I)
-EMAIL = re.compile(r"\S+@\S+\.\w+|\[email\s*protected\]", re.I)
+EMAIL = re.compile(r"(?<![^\s@])[^\s@]*@[^\s@]+\.\w+|\[email\s*protected\]", re.I)
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 #: A short line naming the writer ("By Jane Doe", "Written by ...", "Jane Doe | CNN").
 BYLINE = re.compile(
