@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import timedelta
 from pathlib import Path
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
 from newsaudit.cli import main
 from newsaudit.corpus.docs import DocMeta, DocStore, domain_of, parse_date
 from newsaudit.corpus.stories import StoryOptions, entities, find_stories, write_stories
+from newsaudit.corpus.storylink import average_linkage, body_start
 
 DAY = "2019-01-25"  # the shutdown ends; Roger Stone is indicted (tests/data labels)
 
@@ -92,14 +95,38 @@ def test_cli_stories(tmp_path: Path, day_rows: list[dict]) -> None:
     assert "story 0:" in text and "earliest:" in text
 
 
-def test_chained_components_are_split() -> None:
-    import numpy as np
+def test_average_linkage_does_not_chain() -> None:
+    # a~b and b~c are close, a and c unrelated: single linkage would make one story.
+    a, b = np.array([0, 1, 3]), np.array([1, 2, 4])
+    s = np.array([0.5, 0.45, 0.6])
+    labels = average_linkage(5, a, b, s, threshold=0.3)
+    assert labels[0] == labels[1] != labels[2]
+    assert labels[3] == labels[4] and labels[3] not in (labels[0], labels[2])
+    assert labels[2] == -1  # alone: in no story
 
-    from newsaudit.corpus.stories import MAX_STORY_DAYS, _components
 
-    days = np.array([0, 1, 5, 9, 13, 14])
-    # A chain through the weeks, with two strong pairs at its ends.
-    edges = [(0, 1, 0.6, 3), (1, 2, 0.15, 2), (2, 3, 0.15, 2), (3, 4, 0.15, 2), (4, 5, 0.6, 3)]
-    comps = _components(list(range(6)), edges, days, StoryOptions())
-    assert all(days[max(c)] - days[min(c)] <= MAX_STORY_DAYS for c in comps)
-    assert [0, 1] in [sorted(c) for c in comps] and [4, 5] in [sorted(c) for c in comps]
+def test_body_start_drops_page_furniture(example_text: str) -> None:
+    body = body_start(example_text)
+    assert body.startswith("U.S. and Russian diplomats have engaged in secret talks")
+    assert "Help Support Our Independent Journalism" not in body
+    assert "Daily Caller News Foundation" not in body
+
+
+def test_window_keeps_days_apart(day_rows: list[dict]) -> None:
+    # The day's reports, every other Roger Stone report moved a week later: the
+    # Stone reports become two stories, one per week.
+    store = DocStore()
+    stone = []
+    for r in day_rows:
+        day = parse_date(r["date"])
+        assert day is not None
+        if "Roger Stone" in r["title"]:
+            day += timedelta(days=7 * (len(stone) % 2))
+            stone.append(len(store))
+        store.add(r["content_original"], DocMeta(r["ID"], r["source"], None, day, r["title"],
+                                                 None))
+    assert len(stone) >= 4
+    labels = find_stories(store, StoryOptions(claims=False)).labels
+    early, late = set(labels[stone[::2]].tolist()), set(labels[stone[1::2]].tolist())
+    assert len(early) == 1 and len(late) == 1 and -1 not in early | late
+    assert early != late
