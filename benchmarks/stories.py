@@ -5,6 +5,7 @@ stories in all of AllSides.
     python benchmarks/stories.py            # labelled sample, dev and test halves
     python benchmarks/stories.py --tune     # the dev grid the settings were chosen on
     python benchmarks/stories.py --all      # plus the whole AllSides corpus (timed)
+    python benchmarks/stories.py --members OUT/members.parquet   # score a CLI run's stories
 
 The sample (tests/data/stories_labelled.jsonl, labelling in its .md) is clustered
 (a) inside the articles of its own days (the day's whole AllSides output), so the
@@ -176,11 +177,28 @@ def whole(rows: list[dict]) -> None:
     print(story_summary(result, top=10))
 
 
+def score_members(path: Path) -> None:
+    """The labelled sample scored on the stories of a ``newsaudit stories`` run."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path, columns=["story", "id"]).to_pydict()
+    story = dict(zip(table["id"], table["story"], strict=True))
+    gold_all = gold_rows()
+    print(f"labelled sample scored on {path} ({len(story)} articles in stories)")
+    for split in ("dev", "test"):
+        gold = {g["id"]: g["story"] for g in gold_all if g["split"] == split}
+        print(_line(split, {i: story.get(i, -1) for i in gold}, gold))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--all", action="store_true", help="also cluster all of AllSides")
     parser.add_argument("--tune", action="store_true", help="print the dev grid only")
+    parser.add_argument("--members", type=Path, help="score this members.parquet only")
     args = parser.parse_args(argv)
+    if args.members:
+        score_members(args.members)
+        return 0
     rows = allsides()
     if args.tune:
         tune(rows)

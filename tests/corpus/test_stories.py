@@ -64,6 +64,10 @@ def test_story_has_coverage_spread_and_claims(day_rows: list[dict], tmp_path: Pa
     files = write_stories(result, tmp_path)
     rows = pq.read_table(files["stories.parquet"]).to_pylist()
     assert rows[0]["articles"] == len(top.members)
+    # One day's reports: the earliest is tied with all the others, and says so.
+    assert rows[0]["same_day_as_earliest"] == len(top.members) - 1
+    assert f"(and {len(top.members) - 1} other reports the same day)" in files[
+        "summary.txt"].read_text()
     members = pq.read_table(files["members.parquet"]).to_pylist()
     assert {m["leaning"] for m in members} <= {"left", "center", "right", None}
 
