@@ -9,7 +9,7 @@
 2. **Names.** The named entities of the title and lead (runs of capitalised
    words, no NLP model per article) become a second TF-IDF vector, so that a
    shared rare name ("Bubba Wallace") weighs far more than a shared common one
-   ("Trump").
+   ("Trump"). Off by default (``ENTITY_WEIGHT`` 0: it did not help on the dev half).
 3. **Similarity** of two articles published at most ``window_days`` apart is
    ``(1 - ENTITY_WEIGHT) * text cosine + ENTITY_WEIGHT * names cosine``; articles
    further apart have none. The sparse products are taken in blocks of articles
