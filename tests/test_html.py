@@ -80,3 +80,27 @@ def test_html_scrapinghub_page_body(shared_data) -> None:
     assert d["article"]["body"].startswith("(Reuters) — The New York State Attorney General")
     assert "Got a news tip?" not in d["article"]["body"]
     assert gold[key]["articleBody"][:60] in d["article"]["body"]
+
+
+def test_html_page_blocks_link_share() -> None:
+    from newsaudit.html import page_blocks, parse_tree
+
+    root, _ = parse_tree(PAGE)
+    blocks = page_blocks(root.find("body"))
+    shares = dict(blocks)
+    assert shares["Home World"] == 1.0
+    assert shares["Share on Facebook"] == 0.0
+    body = [s for t, s in blocks if t.startswith("The city council approved")]
+    assert body == [0.0]
+    assert [t for t, _ in blocks] == read_html(PAGE).text.split("\n")
+
+
+def test_html_page_blocks_partial_link_and_hidden_link() -> None:
+    from newsaudit.html import page_blocks, parse_tree
+
+    html = ('<html><body><p>Read <a href="/x">the full report</a> here.'
+            '<a hidden href="/y">hidden link</a></p></body></html>')
+    root, _ = parse_tree(html)
+    [(text, share)] = page_blocks(root.find("body"))
+    assert text == "Read the full report here."
+    assert abs(share - len("thefullreport") / len("Readthefullreporthere.")) < 1e-9

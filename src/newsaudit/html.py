@@ -39,6 +39,7 @@ BLOCK_TAGS = frozenset({
 })
 
 _WS = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WS_CHARS = frozenset("\u00a0\u200b\u202f\u205f\u3000")
 _BREAK = "\u2029"  # block boundary marker; real newlines in text nodes are spaces
 
 
@@ -49,8 +50,19 @@ def _tag(el: lxml.etree._Element) -> str:
 
 def page_lines(root: lxml.etree._Element) -> list[str]:
     """The page's visible text, one block a line (iterative: deep nesting is safe)."""
-    chunks: list[str] = []
+    return [text for text, _ in page_blocks(root)]
+
+
+def page_blocks(root: lxml.etree._Element) -> list[tuple[str, float]]:
+    """The page's visible text, one block a line, each with the share of it inside links.
+
+    The share (non-space characters inside ``<a>`` over all of the line's) is the
+    link density of boilerplate detection (Kohlschütter et al., WSDM 2010): menus
+    and related-story lists are mostly links, body paragraphs hardly any.
+    """
+    chunks: list[tuple[str, bool]] = []
     skip_depth = 0
+    link_depth = 0
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = _tag(el)
         hidden = tag in SKIP_TAGS or el.get("hidden") is not None or (
@@ -61,24 +73,49 @@ def page_lines(root: lxml.etree._Element) -> list[str]:
                 skip_depth += 1
                 continue
             if tag in BLOCK_TAGS or tag == "br":
-                chunks.append(_BREAK)
+                chunks.append((_BREAK, False))
+            link_depth += tag == "a"
             if el.text and isinstance(el.tag, str):
-                chunks.append(el.text)
+                chunks.append((el.text, link_depth > 0))
         else:
             if skip_depth:
                 skip_depth -= 1
                 if skip_depth:
                     continue
-            elif tag in BLOCK_TAGS:
-                chunks.append(_BREAK)
+            else:
+                link_depth -= tag == "a"
+                if tag in BLOCK_TAGS:
+                    chunks.append((_BREAK, False))
             if el.tail:
-                chunks.append(el.tail)
-    lines = []
-    for raw in "".join(chunks).split(_BREAK):
-        line = _WS.sub(" ", raw).strip()
+                chunks.append((el.tail, link_depth > 0))
+    return _blocks(chunks)
+
+
+def _blocks(chunks: list[tuple[str, bool]]) -> list[tuple[str, float]]:
+    """Join text chunks into lines at block breaks; each line with its link share."""
+    out: list[tuple[str, float]] = []
+    parts: list[str] = []
+    linked = 0
+
+    def flush() -> None:
+        nonlocal linked
+        line = _WS.sub(" ", "".join(parts)).strip()
         if line:
-            lines.append(line)
-    return lines
+            chars = sum(1 for c in line if not c.isspace())
+            out.append((line, min(1.0, linked / chars)))
+        parts.clear()
+        linked = 0
+
+    for text, in_link in chunks:
+        pieces = text.split(_BREAK)
+        for k, piece in enumerate(pieces):
+            if k:
+                flush()
+            parts.append(piece)
+            if in_link:
+                linked += sum(1 for c in piece if not c.isspace() and c not in _WS_CHARS)
+    flush()
+    return out
 
 
 #: libxml2 stops parsing, silently for lxml's recovering parser, at this depth of
