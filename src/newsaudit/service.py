@@ -226,6 +226,11 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
             return _error(504, "Timeout", f"the analysis took over {config.time_budget:g} s")
         finally:
             gate.leave()
+        if report.article.unfinished:
+            # The deadline stopped the pipeline before the wait did: the same answer,
+            # whichever of the two noticed first.
+            return _error(504, "Timeout", f"the analysis took over {config.time_budget:g} s "
+                          f"(stages not finished: {', '.join(report.article.unfinished)})")
         if format == "html":
             return HTMLResponse(report.to_html())
         return Response(report.to_json(indent=None), media_type="application/json")
