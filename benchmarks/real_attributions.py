@@ -11,8 +11,9 @@ is matched to its label by content (half of the longer span, the PolNeAR measure
 Prints, for each half (and for the held-out articles of the second batch alone):
 attributions shown, how many carry a label, precision (a real attribution with its
 content right), speaker right of those, the typology's type right of those, and the
-same at confidence 0.9 or more (right = real, content and speaker right). Unlabelled attributions (a change found a new one) are listed with
-``--unlabelled`` so they can be read and labelled.
+same at confidence 0.9 or more (right = real, content and speaker right). Unlabelled
+attributions (a change found a new one) are listed with ``--unlabelled`` so they can
+be read and labelled.
 
     PYTHONPATH=src python benchmarks/real_attributions.py [--dump FILE] [--unlabelled]
 """

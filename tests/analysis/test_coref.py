@@ -81,3 +81,43 @@ def test_a_relative_pronoun_is_the_noun_before_its_aside(nlp):
     info = classify(doc.char_span(i, i + 3), OutletIndex())
     assert info.antecedent is not None
     assert text[info.antecedent[0] : info.antecedent[1]] == "the women"
+
+
+def test_a_person_the_recogniser_took_for_an_organisation(nlp):
+    # Bloomberg (the fixture's second batch) and Breitbart (Duterte): a name labelled
+    # ORG is still a person when a role is apposed to it or a full name ends in it,
+    # so "She"/"he" reach it instead of the only PERSON in reach.
+    text = ("\"We are considering additional sanctions,\" Sarah Huckabee Sanders said.\n\n"
+            "Nikki Haley, the U.S. ambassador to the United Nations, caused a stir on "
+            "Sunday. She said on CBS that Russian sanctions will be coming down.")
+    assert _speaker_of(nlp, text, "sanctions will be coming")[0] == "Nikki Haley"
+
+
+def test_a_surname_after_the_full_name_is_the_person(nlp):
+    text = ("President-elect Donald Trump has invited his Philippine counterpart Rodrigo "
+            "Duterte to the White House. Duterte has repeatedly referred to the outgoing "
+            "president as a \"son of a whore.\"\n\nFollowing Trump’s election, Duterte "
+            "began to change his attitude. “I don’t want to fight because Trump is there,” "
+            "he said the day after the election.")
+    name, kind = _speaker_of(nlp, text, "want to fight")
+    assert kind == "named" and "Duterte" in name
+
+
+def test_an_unresolved_or_guessed_pronoun_speaker_is_not_sure(nlp):
+    from newsaudit.analysis.sourcing import UNSURE_SPEAKER_CONFIDENCE
+
+    # "He" can only be the recipient of the letter, an object: a guess.
+    text = ("The letter from the committee was sent to John Smith on Monday. He said the "
+            "talks had failed and that the deal was dead.")
+    doc = nlp(text)
+    (a,) = [a for a in find_attributions(doc) if "talks had failed" in a.content.text]
+    assert a.speaker_name == "John Smith"
+    assert a.confidence <= UNSURE_SPEAKER_CONFIDENCE
+
+
+def test_a_subject_pronoun_speaker_keeps_its_confidence(nlp):
+    text = ("Douglas Letter, a lawyer for the committees, spoke on Monday. \"We're "
+            "investigating massive amounts of Russian money,\" he said.")
+    doc = nlp(text)
+    (a,) = [a for a in find_attributions(doc) if "Russian money" in a.content.text]
+    assert a.speaker_name == "Douglas Letter" and a.confidence > 0.9

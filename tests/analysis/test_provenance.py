@@ -493,3 +493,24 @@ def test_provenance_floor_allsides_notices() -> None:
     print("AllSides DCNF notice: tp, fp, fn =", tp, fp, fn, "; own wire:", own_found, own_n)
     assert (tp, fp, fn) == (DCNF_NOTICES, 0, 0)
     assert own_n == 1318 and own_found >= OWN_WIRE_CREDITS_FOUND, (own_found, own_n)
+
+
+def test_a_rated_outlet_with_no_outlet_word_is_cited():
+    # Issue 13's misses (Christian Post's "explained Live Science"; The New American;
+    # the Center for Public Integrity): names the rating sets list for an outlet.
+    from newsaudit.analysis.provenance import rated_outlet_test
+    from newsaudit.options import Options
+
+    text = ("Opioid makers\n\nThe companies spent millions on lobbying, according to the "
+            "Center for Public Integrity. As The New American recently reported, the bill "
+            "died in committee. \"Bacteria use it to foil attacks,\" explained Live Science. "
+            "Mitch McConnell said the bill was dead.\n")
+    report = newsaudit.analyze(text)
+    cited = {s["name"]: s for s in report.to_dict()["provenance"]["cited_sources"]}
+    assert {"Center for Public Integrity", "The New American", "Live Science"} <= set(cited)
+    assert cited["Live Science"]["domain"] == "livescience.com"
+    assert "Mitch McConnell" not in cited  # a person, though a rating set files his name
+    rated = rated_outlet_test(Options())
+    assert rated is not None
+    # One word that spells a domain's label is too often a person's or a company's.
+    assert not rated("Trump") and not rated("Apple") and not rated("White House")

@@ -39,6 +39,10 @@ def _why(nlp, text: str, content_words: str) -> str | None:
     # The writer's hedge (NPR, allsides:C5aBxEelPfxKcQ0D).
     ("By calling an Oct. 16 special election, it appears the governor took the most "
      "politically advantageous option available to him.", "the governor took", "author"),
+    # Breitbart: "no word" is no one's word.
+    ("While there is at press time no word on the details of the call, presidential aid "
+     "Christopher Bong Go posted a photo of Duterte speaking to Trump on his Facebook page.",
+     "a photo of", "no speaker"),
 ])
 def test_not_statements(nlp, text, words, why):
     assert _why(nlp, text, words) == why

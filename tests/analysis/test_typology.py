@@ -38,6 +38,11 @@ def nlp():
     ("The Jerusalem Post reported that the cells are manipulated.", "The Jerusalem Post",
      "outlet"),
     ("I think it is safe to say the auction will be exciting.", "I", "author"),
+    # Breitbart: an outlet's name in capitals, which the recogniser did not tag.
+    ("The conversation was set for Friday, according to ABS-CBN.", "ABS-CBN",
+     "organization"),
+    # ABC News (the fixture's second batch): "Speaker Boehner" is a person.
+    ("Last week, Speaker Boehner said he disagreed with Cole.", "Speaker Boehner", "person"),
 ])
 def test_source_type(nlp, text, phrase, kind):
     doc = nlp(text)
@@ -78,3 +83,16 @@ def test_a_role_a_name_only_qualifies_is_unnamed(nlp):
     info = classify(span, OutletIndex())
     assert source_type(span, info) == "unnamed"
     assert source_name(span, info) == "former top Obama adviser"
+
+
+def test_a_coordinated_subject_keeps_the_named_person(nlp):
+    # CNN, allsides:JNmy4ZPXSaBIZ3ae: not "Republican", an organisation.
+    text = ("Indiana Gov. Mike Pence signed the bill on Thursday. Pence and Republican "
+            "leaders in the state legislature vowed this week to clarify the law.")
+    doc = nlp(text)
+    phrase = "Pence and Republican leaders in the state legislature"
+    i = text.index(phrase)
+    span = doc.char_span(i, i + len(phrase), alignment_mode="expand")
+    info = classify(span, OutletIndex())
+    assert source_name(span, info) == "Mike Pence"
+    assert source_type(span, info) == "person"

@@ -184,4 +184,21 @@ def _speaker_range(subject: Any, cue_tok: Any, quoted: list[bool]) -> tuple[int,
         lo -= 1
     while hi + 1 in idx:
         hi += 1
-    return token_range([t for t in run if lo <= t.i <= hi])
+    keep = [t for t in run if lo <= t.i <= hi]
+    ent = _entity_of(subject) if _EXTEND else None
+    if ent is not None and not quoted[ent.start_char] and (
+            cue_tok is None or not ent.start <= cue_tok.i < ent.end):
+        # The parse can cut a name the recogniser read whole: "according to the
+        # Committee to Protect Journalists" parses "to Protect" as a clause.
+        keep = sorted({*keep, *ent}, key=lambda t: t.i)
+    return token_range(keep)
+
+
+_EXTEND = True
+
+
+def _entity_of(tok: Any) -> Any:
+    """The named entity (an organisation's or person's name) ``tok`` lies in."""
+    if tok.ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
+        return None
+    return next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)

@@ -28,6 +28,7 @@ from .outlets import (
     PLATFORMS,
     WIRES,
     DomainOf,
+    OutletTest,
     clean_name,
     key,
     name_bounds,
@@ -177,17 +178,34 @@ def _orgs(article: Article) -> dict[int, int]:
         return {}
 
 
-def _source_kind(name: str, cue: str, noun: str | None) -> str | None:
+def _unless_person(article: Article, rated: OutletTest | None) -> OutletTest | None:
+    """``rated`` for names the text does not give as a person's: the rating sets
+    file some columnists under their outlet ("Mitch McConnell" under the Washington
+    Times), so a person's name must never be read as an outlet's. Without a parse
+    no name can be told apart, and ``rated`` is not used."""
+    doc = article.doc
+    if rated is None or doc is None:
+        return None
+    try:
+        persons = {clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"}
+    except AttributeError:  # not a spaCy Doc
+        return None
+    return lambda name: name not in persons and rated(name)
+
+
+def _source_kind(name: str, cue: str, noun: str | None,
+                 rated: OutletTest | None = None) -> str | None:
     if name in WIRES.values():
         return "wire"
-    if outlet_like(name):
+    if outlet_like(name) or (rated is not None and rated(name)):
         return "outlet"
     if noun and re.fullmatch(DOC_NOUNS, noun):
         return "document"
     return None
 
 
-def _pattern_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
+def _pattern_cites(article: Article, orgs: dict[int, int],
+                   rated: OutletTest | None = None) -> Iterator[_Cite]:
     text = article.text
     for cue, regex, needs_outlet in CITE_PATTERNS:
         for lo, hi in _ranges(article):
@@ -207,9 +225,9 @@ def _pattern_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
                 start, end = name_bounds(text, m.start("name"), m.end("name"), orgs)
                 name = clean_name(text[start:end])
                 if cue == "attributive":
-                    yield from _joint_cites(text, m, start, end, name)
+                    yield from _joint_cites(text, m, start, end, name, rated)
                     continue
-                kind = _source_kind(name, cue, noun) if name else None
+                kind = _source_kind(name, cue, noun, rated) if name else None
                 if kind is None or (needs_outlet and kind == "document" and not noun):
                     continue
                 stop = m.end() if noun and m.end("noun") == m.end() else end
@@ -217,7 +235,7 @@ def _pattern_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
 
 
 def _joint_cites(text: str, m: re.Match[str], start: int, end: int,
-                 name: str) -> Iterator[_Cite]:
+                 name: str, rated: OutletTest | None = None) -> Iterator[_Cite]:
     """The sponsors of "an ABC News/Washington Post poll", "a Washington Post-ABC News
     poll", each a source; one name ("An APM Reports investigation") is one source."""
     parts = [(start, end, name)]
@@ -233,7 +251,7 @@ def _joint_cites(text: str, m: re.Match[str], start: int, end: int,
             names.append((s, e, n))
     noun = m.group("noun")
     for i, (s, e, n) in enumerate(names):
-        kind = _source_kind(n, "attributive", noun) if n else None
+        kind = _source_kind(n, "attributive", noun, rated) if n else None
         if kind is not None and (i == 0 or kind == "outlet"):  # not "CPAC" of a joint poll
             yield _Cite(m.start() if i == 0 else s, m.end() if i == len(names) - 1 else e,
                         n, kind, "attributive", noun)
@@ -285,7 +303,8 @@ def expand_short_names(article: Article, found: dict[str, CitedSource]) -> None:
         del found[k]
 
 
-def _reported_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
+def _reported_cites(article: Article, orgs: dict[int, int],
+                    rated: OutletTest | None = None) -> Iterator[_Cite]:
     text = article.text
     for lo, hi in _ranges(article):
         for m in REPORTED_CUE.finditer(text, lo, hi):
@@ -297,7 +316,8 @@ def _reported_cites(article: Article, orgs: dict[int, int]) -> Iterator[_Cite]:
             if lead:  # "As The New American recently reported"
                 start = lead.end()
             name = clean_name(text[start:end])
-            if name and end == found.end() and outlet_like(name):
+            if name and end == found.end() and (outlet_like(name)
+                                                or (rated is not None and rated(name))):
                 kind = "wire" if name in WIRES.values() else "outlet"
                 yield _Cite(start, m.end(), name, kind, "reported")
 
@@ -316,7 +336,8 @@ def _reportish(c: _Cite) -> bool:
         c.cue == "per" and c.noun is not None)
 
 
-def cited_sources(article: Article, domain_of: DomainOf | None = None) -> list[CitedSource]:
+def cited_sources(article: Article, domain_of: DomainOf | None = None,
+                  rated: OutletTest | None = None) -> list[CitedSource]:
     """Outlets, documents and posts the body cites, each with every phrase referring to it.
 
     Args:
@@ -324,12 +345,16 @@ def cited_sources(article: Article, domain_of: DomainOf | None = None) -> list[C
             spaCy ``doc``, when present, mends name boundaries with ORG entities.
         domain_of: Resolves a source's name to its domain; without it only links
             carry a domain (the judge fills in the others).
+        rated: Whether a name is a rated outlet's (the rating sets list it under
+            that name: "Live Science", "The New American", "Center for Public
+            Integrity"), for outlets whose names have no outlet word in them.
 
     Returns:
         The sources in order of first mention; ``mentions`` are spans into the text.
     """
     orgs = _orgs(article)
-    cites = sorted([*_pattern_cites(article, orgs), *_reported_cites(article, orgs),
+    rated = _unless_person(article, rated)
+    cites = sorted([*_pattern_cites(article, orgs, rated), *_reported_cites(article, orgs, rated),
                     *_anaphora(article), *_source_lines(article)],
                    key=lambda c: (c.start, -c.end))
     found: dict[str, CitedSource] = {}

@@ -20,6 +20,12 @@ for quote attribution").
   possessive pronoun right after a sentence's only name ("Sanders ... her
   complaints"). "he" never resolves to a person the text marks as a woman, nor
   "she" to a man. Unknown gender agrees with both.
+- **People the recogniser took for organisations**: a name labelled ORG or PRODUCT
+  ("Nikki Haley, the U.S. ambassador", "Duterte" after "Rodrigo Duterte") is a
+  person when a title or office stands before it ("Speaker Boehner"), a role noun
+  is in apposition to it ("Nikki Haley, the U.S. ambassador"), or the text names a
+  person with the same last word elsewhere; words of bodies ("Committee",
+  "News") keep it an organisation (:func:`is_person`).
 - **Salience**: among the candidates in the pronoun's sentence and the
   :data:`SALIENT_SENTENCES` before it, the nearest *subject* wins (a name
   coordinated with others is a group, not a "he"); with none, the nearest
@@ -59,9 +65,40 @@ councilwoman assemblywoman actress widow
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
+#: Titles and offices before a name that make it a person's ("Speaker Boehner",
+#: "Sen. Tim Kaine", "President Duterte").
+PERSON_TITLES = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. sen sen. rep rep. gov gov. pres pres. sec sec.
+gen gen. lt lt. col col. sgt sgt. capt capt. adm adm. prof prof. rev rev.
+president senator governor secretary speaker ambassador judge justice minister mayor
+chancellor premier congressman congresswoman representative spokesman spokeswoman
+prince princess king queen pope sheikh
+""".split())
+
+#: Role nouns in apposition to a name that make it a person's ("Nikki Haley, the
+#: U.S. ambassador to the United Nations").
+PERSON_ROLES = PERSON_TITLES | frozenset("""
+spokesperson aide adviser advisor official lawyer attorney director chairman
+chairwoman founder leader host anchor author writer reporter correspondent editor
+professor economist analyst candidate nominee lawmaker leader chief executive ceo
+president-elect actor actress singer father mother son daughter wife husband
+""".split())
+
+#: Words of an organisation's name: a name holding one is never a person's.
+BODY_NAME_WORDS = frozenset("""
+news times post journal daily network channel committee department ministry party
+house senate congress council university college school institute foundation union
+association bank group inc inc. corp corp. co co. company court church agency
+administration government office board commission bureau center centre fund
+""".split())
+
+#: Entity labels under which the recogniser files some people's names.
+_PERSONLIKE_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUOTED_KEY = "newsaudit.quoted_chars"
 _GENDER_KEY = "newsaudit.person_gender"
+_PERSONS_KEY = "newsaudit.person_entities"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +160,52 @@ def is_subject(tok: Any) -> bool:
     return _clause_role(tok).dep_ in _SUBJECT_DEPS
 
 
+def is_person(ent: Any) -> bool:
+    """Whether entity ``ent`` names a person: a PERSON entity, or a short proper
+    name the recogniser labelled otherwise that a title, an apposed role or another
+    mention of the same person marks as one (see the module docstring)."""
+    if ent.label_ == "PERSON":
+        return True
+    index = _person_index(ent.doc)
+    return (ent.start, ent.end) in index[0] or _personlike(ent, index[1])
+
+
+def _person_index(doc: Any) -> tuple[set[tuple[int, int]], set[str]]:
+    """Token ranges of non-PERSON entities that name people, and the last words of
+    the people the text names (cached per doc)."""
+    cached = doc.user_data.get(_PERSONS_KEY)
+    if cached is not None:
+        return cached
+    surnames: set[str] = set()
+    ents = ents_starting(doc, 0, len(doc_text(doc)))
+    for e in ents:
+        words = e.text.casefold().split()
+        if e.label_ == "PERSON" and len(words) > 1:
+            surnames.add(words[-1].strip(".,’'s"))
+    marked = {(e.start, e.end) for e in ents if _personlike(e, set())}
+    surnames |= {doc[s:t].text.casefold().split()[-1].strip(".,’'s") for s, t in marked}
+    cached = (marked, surnames)
+    doc.user_data[_PERSONS_KEY] = cached
+    return cached
+
+
+def _personlike(ent: Any, surnames: set[str]) -> bool:
+    if ent.label_ not in _PERSONLIKE_LABELS or not 1 <= len(ent) <= 3:
+        return False
+    toks = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if not toks or any(t.pos_ != "PROPN" or not t.is_title or t.lower_ in BODY_NAME_WORDS
+                       for t in toks):
+        return False
+    if toks[-1].lower_.strip(".,’'s") in surnames:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in PERSON_TITLES:
+        return True
+    root = _clause_role(ent.root)
+    return any(c.dep_ == "appos" and (c.lower_ in PERSON_ROLES or c.lemma_.lower()
+                                      in PERSON_ROLES) for c in root.children)
+
+
 def _coordinated(tok: Any) -> bool:
     t = _clause_role(tok)
     return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
@@ -143,7 +226,7 @@ def _gender_index(doc: Any) -> dict[str, str]:
     votes: dict[str, list[int]] = {}
     text_len = len(doc_text(doc))
     for ent in ents_starting(doc, 0, text_len):
-        if ent.label_ != "PERSON" or not ent.text.split():
+        if not ent.text.split() or not is_person(ent):
             continue
         key = ent.text.casefold().split()[-1].strip(".,’'s")
         m, f = votes.setdefault(key, [0, 0])
@@ -153,7 +236,7 @@ def _gender_index(doc: Any) -> dict[str, str]:
                  if t.dep_ == "appos" or t.head.i in range(ent.start, ent.end)]
         m += sum(w in MALE_WORDS for w in near)
         f += sum(w in FEMALE_WORDS for w in near)
-        persons = [e for e in ents_within(ent.sent) if e.label_ == "PERSON"]
+        persons = [e for e in ents_within(ent.sent) if is_person(e)]
         if len(persons) == 1 and is_subject(ent.root):
             # "Sanders took this as an opportunity to restate her complaints"
             after = [t.lower_ for t in doc[ent.end : ent.sent.end]
@@ -171,11 +254,12 @@ def candidates(doc: Any, pron: Any, lower: str, lo: int, outlet_spans: list[tupl
     out: list[Mention] = []
     quoted_names = []
     for ent in ents_starting(doc, lo, pron.idx):
+        person = is_person(ent)
         if _inside_quote(doc, ent.start_char):
-            if ent.label_ == "PERSON":
+            if person:
                 quoted_names.append(Mention(ent.start, ent.end, "person"))
             continue
-        if ent.label_ == "PERSON":
+        if person:
             out.append(Mention(ent.start, ent.end, "person"))
         elif ent.label_ in ("ORG", "NORP") or (ent.label_ == "GPE" and lower == "it"):
             out.append(Mention(ent.start, ent.end, "org"))
@@ -281,6 +365,57 @@ def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
         others = [m for m in cands if m.kind != "pronoun"]
         return others[-1] if others else None
     return best
+
+
+def ambiguous(doc: Any, pron: Any, chosen: tuple[int, int], lo: int,
+              outlet_spans: list[tuple[int, int]], plural_heads: frozenset[str],
+              thing_heads: frozenset[str]) -> bool:
+    """Whether the resolution of pronoun token ``pron`` to the mention at character
+    range ``chosen`` is a guess a reader should not be shown as sure: the mention is
+    not the subject of a sentence in reach, another agreeing subject with another
+    name stands between it and the pronoun, or someone else's quotation does (a
+    quote about a third person between "Duterte began to change his attitude" and
+    "he said")."""
+    word = pron.lower_
+    if word not in _ALLOWED or word in ("i", "me", "we", "us"):
+        return False
+    cands = [m for m in candidates(doc, pron, word, lo, outlet_spans, plural_heads,
+                                   thing_heads) if agrees(doc, word, m)]
+    chosen_m = next((m for m in cands if (m.span(doc).start_char, m.span(doc).end_char)
+                     == chosen), None)
+    if chosen_m is None:
+        return False  # resolved through a pronoun chain or an office: not judged here
+    span = chosen_m.span(doc)
+    if not is_subject(span.root):
+        return True
+    first_sent = _sentence_start(doc, pron, SALIENT_SENTENCES)
+    name = _last_word(span)
+    for m in cands:
+        ms = m.span(doc)
+        if m.kind != "pronoun" and ms.start_char > span.end_char and ms.start >= first_sent \
+                and is_subject(ms.root) and _last_word(ms) != name:
+            return True
+    between = [(a, b) for a, b in quoted_chars(doc) if span.end_char <= a and b <= pron.idx]
+    return any(_quoted_speaker_other(doc, a, b, name) for a, b in between)
+
+
+def _last_word(span: Any) -> str:
+    words = span.text.casefold().split()
+    return words[-1].strip(".,’'s") if words else ""
+
+
+def _quoted_speaker_other(doc: Any, start: int, end: int, name: str) -> bool:
+    """Whether the quotation at ``start:end`` is said by a person other than ``name``:
+    a PERSON-like subject of a cue in the quotation's sentence, outside it."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or not len(first):
+        return False
+    sent = first[0].sent
+    for ent in ents_within(sent):
+        if (ent.end_char <= start or ent.start_char >= end) and is_person(ent) \
+                and is_subject(ent.root) and _last_word(ent) != name:
+            return True
+    return False
 
 
 def _sentence_start(doc: Any, tok: Any, back: int) -> int:

@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 #: A name-to-domain resolver: an outlet's name in, its domain (or None) out.
 DomainOf = Callable[[str], str | None]
 
+#: Whether a name is a rated outlet's: a name in, True when the rating sets know an
+#: outlet by it.
+OutletTest = Callable[[str], bool]
+
 # Month and weekday names are capitalised but never end an outlet name: "told The
 # Hill Monday", "originally published on October 9" must not take them.
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"

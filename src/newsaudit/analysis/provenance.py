@@ -44,6 +44,7 @@ from .outlets import (
     NAME_CORE,
     WIRE_ALT,
     DomainOf,
+    OutletTest,
     clean_name,
     key,
     name_bounds,
@@ -308,7 +309,8 @@ def build_chain(article: Article, prov: Provenance,
     return chain
 
 
-def find_provenance(article: Article, domain_of: DomainOf | None = None) -> Provenance:
+def find_provenance(article: Article, domain_of: DomainOf | None = None,
+                    rated: OutletTest | None = None) -> Provenance:
     """Everything provenance finds in one article (see the module docstring).
 
     Args:
@@ -317,6 +319,9 @@ def find_provenance(article: Article, domain_of: DomainOf | None = None) -> Prov
         domain_of: Resolves an outlet's name to its domain (the stage builds one
             from the run's rating index); the chain tells sources apart by domain
             as well as by name. Without it only URLs and links carry a domain.
+        rated: Whether a name is a rated outlet's (:func:`rated_outlet_test`), so
+            that "explained Live Science" cites an outlet with no outlet word in
+            its name.
     """
     low = article.text.lower()
     prov = Provenance(
@@ -324,7 +329,7 @@ def find_provenance(article: Article, domain_of: DomainOf | None = None) -> Prov
                                + member_notices(article, low), key=lambda n: n.evidence.start),
         wire=find_notices(article, WIRE_PATTERNS, low),
         hat_tips=find_notices(article, HAT_TIP_PATTERNS, low),
-        cited_sources=citations.cited_sources(article, domain_of),
+        cited_sources=citations.cited_sources(article, domain_of, rated),
     )
     if domain_of is not None:
         for group in (prov.syndicated_from, prov.wire, prov.hat_tips):
@@ -356,13 +361,49 @@ def domain_resolver(options: Options) -> DomainOf | None:
     return domain_of
 
 
-@stage("analysis.provenance", version="4", requires=("body", "furniture", "masthead"),
+#: How a name must resolve in the rating index to be taken for an outlet's where
+#: a citation cue names it ("explained Live Science", "according to the Center
+#: for Public Integrity", "As The New American reported"): a rating set's own name
+#: for the outlet, or a name of two words or more that spells its domain's label
+#: ("Live Science" for livescience.com; one word is too often a person's or a
+#: company's: "Trump" for trump.news, "Apple" for apple.com).
+RATED_NAME_METHODS = frozenset({"alias", "name_exact", "name_normalised"})
+
+#: Domains of public bodies and schools: rated by some lists, but "according to the
+#: White House" does not cite an outlet.
+_NOT_OUTLET_SUFFIXES = (".gov", ".mil", ".edu", ".int")
+
+
+def rated_outlet_test(options: Options) -> OutletTest | None:
+    """Whether a name is a rated outlet's in the run's rating index (see
+    :data:`RATED_NAME_METHODS`); None when no rating set is installed."""
+    from ..judge.ratings import MIN_ORGANISATIONS, load_index
+
+    try:
+        index = load_index(options.data_dir, options.ratings_overrides)
+    except MissingDataError:
+        return None
+
+    @functools.lru_cache(maxsize=4096)
+    def rated(name: str) -> bool:
+        found = index.resolve(name)
+        if found is None or found.domain.endswith(_NOT_OUTLET_SUFFIXES):
+            return False
+        by_name = found.method in RATED_NAME_METHODS or (
+            found.method == "domain_label" and len(name.split()) >= 2)
+        return by_name and index.organisations(found.domain) >= MIN_ORGANISATIONS
+
+    return rated
+
+
+@stage("analysis.provenance", version="5", requires=("body", "furniture", "masthead"),
        reads=("doc",), assigns=("provenance",))
 class ProvenanceStage:
     """Find syndication notices, wire credits, hat tips, cited sources and the chain."""
 
     def __init__(self, options: Options):
         self.domain_of = domain_resolver(options)
+        self.rated = rated_outlet_test(options)
 
     def __call__(self, article: Article) -> None:
-        article.provenance = find_provenance(article, self.domain_of)
+        article.provenance = find_provenance(article, self.domain_of, self.rated)

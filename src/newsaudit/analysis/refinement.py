@@ -119,6 +119,8 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
     if cue is not None:
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         cue_tok = span.root if span is not None and len(span) else None
+        if _AGREE:
+            source = _parse_agrees(cue_tok, source, s, index=sources)
     elif first is not None and len(first):
         # No cue tagged: the word the content hangs on in the parse ("Nervo's
         # conclusion that ...", "believe they are winning", "ideas about ...").
@@ -130,6 +132,26 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
     return Frame((s.start, s.end), "model", cue=cue_rng, cue_tok=cue_tok,
                  subject=subject_of(cue_tok) if cue_tok is not None and source is None else None,
                  speaker=(source.start, source.end) if source else None)
+
+
+_AGREE = True
+
+
+def _parse_agrees(cue_tok: Any, source: TaggedSpan | None, s: TaggedSpan,
+                  index: IntervalIndex) -> TaggedSpan | None:
+    """The model source for a content whose cue has a subject in the parse: the
+    model source over that subject, else none (the parse's subject then stands);
+    the nearest model source only when the parse gives the cue no subject. The
+    nearest source can be someone else's ("Sanders went on to scold the media for
+    using unnamed sources, when a reporter, Brian J. Karem, interrupted")."""
+    subj = subject_of(cue_tok) if cue_tok is not None else None
+    if subj is None or source is None:
+        return source
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    if s.start <= subj.idx < s.end:
+        return source  # the parse's subject inside the content: a misparse
+    over = [c for _, _, c in index.overlapping(lo, hi) if c.start <= subj.idx < c.end]
+    return over[0] if over else None
 
 
 def _governor(span: Any) -> Any:

@@ -194,12 +194,16 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
     if outlet is not None:
         return SpeakerInfo("outlet", name=outlet, outlet=outlet)
-    persons = [e for e in ents_within(span) if e.label_ == "PERSON"]
+    persons = [e for e in ents_within(span) if coref.is_person(e)]
     named = _apposed_person(span)
     if named is not None:  # "Capital One's lawyer, James Murphy"; "vice chairman ... Sen. X"
         return SpeakerInfo("named", name=named.text, role=_role(span, named))
     if persons and not _role_head(head):
         person = max(persons, key=len)
+        full = _surname_of(person) if person.label_ != "PERSON" and pronoun_resolve else None
+        if full is not None:  # "Trump" tagged ORG after "Donald Trump"
+            return SpeakerInfo("named", name=full.text, antecedent=(full.start_char,
+                                                                     full.end_char))
         if not _in_entity(head) and head.pos_ == "NOUN":
             # "The Obama administration", "Cruz's staff": the name qualifies a body.
             return SpeakerInfo("named", name=phrase(span), role=None)
@@ -208,10 +212,12 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
         return SpeakerInfo("anonymous")
     if not persons and head.tag_ == "NN" and lower in ROLE_HEADS:
         return _by_office(span)
-    orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS]
-    if orgs and head.pos_ == "PROPN" and pronoun_resolve:
-        person = _surname_of(span)
-        if person is not None:  # "Trump" tagged ORG after "Donald Trump"
+    orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS and not coref.is_person(e)]
+    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve:
+        # "Trump" tagged ORG after "Donald Trump"; "Pence and Republican leaders"
+        # after "Gov. Mike Pence": the head's name is a person's the text gave.
+        person = _surname_of(_name_run(head)) or _surname_of(span)
+        if person is not None:
             return SpeakerInfo("named", name=person.text, antecedent=(person.start_char,
                                                                        person.end_char))
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
@@ -224,8 +230,10 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if persons:
         return SpeakerInfo("named", name=persons[0].text, role=_role(span, persons[0]))
     if head.pos_ == "PROPN":
-        # A proper name the entity recogniser missed: a name all the same.
-        return SpeakerInfo("named", name=clean_name(span.text))
+        # A proper name the entity recogniser missed: a name all the same; in
+        # capitals ("ABS-CBN"), an organisation's.
+        kind = "organization" if acronym(head.text) else "named"
+        return SpeakerInfo(kind, name=clean_name(span.text))
     if head.pos_ == "NOUN" and head.tag_ == "NNS":
         return SpeakerInfo("anonymous")  # "critics say", "experts warned"
     return SpeakerInfo("unresolved")
@@ -247,11 +255,12 @@ _PARTY_WORDS = frozenset({"democratic", "republican", "democrat", "gop", "labour
 
 
 def _quals_fit(quals: set[str], context: set[str], rivals: set[str]) -> bool:
-    """An office's qualifiers fit a holder's mention: a party in the phrase must be
-    in the mention ("the Republican nominee"); a place must be, or the mention must
-    name no party or place at all ("the senator from Texas" for "Sen. Ted Cruz")."""
+    """An office's qualifiers fit a holder's mention: a party or a place in the
+    phrase must be in the mention ("the Republican nominee"), or the mention must
+    name no party or place at all ("the senator from Texas", "the Republican
+    presidential candidate" for "Sen. Ted Cruz")."""
     party = quals & _PARTY_WORDS
-    if party and not party <= context:
+    if party and not party <= context and rivals:
         return False
     return not quals or bool(quals & context) or not rivals
 
@@ -342,6 +351,15 @@ def _surname_of(span: Any) -> Any:
     return None
 
 
+def _name_run(head: Any) -> Any:
+    """The proper name a head token ends: itself and the compound names before it."""
+    start = head.i
+    while start > head.sent.start and head.doc[start - 1].dep_ in ("compound", "flat") \
+            and head.doc[start - 1].head.i == head.i and head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return head.doc[start : head.i + 1]
+
+
 def _relative_or_part(span: Any) -> Any:
     """What a relative or partitive pronoun stands for, from the parse: the noun a
     relative clause modifies ("Trump, who said ...": Trump) or the group a part is
@@ -384,6 +402,13 @@ def _before_aside(rel: Any) -> Any:
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PARTITIVE = frozenset({"some", "many", "most", "all", "one", "two", "several", "few",
                         "both", "each", "none", "another", "any"})
+
+
+def acronym(word: str) -> bool:
+    """An all-capitals name of two letters or more ("ABS-CBN", "GAO", "NATO"): an
+    organisation's or an outlet's, never a person's."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _in_entity(tok: Any) -> bool:
@@ -457,3 +482,25 @@ def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
     info = classify(found, outlets, pronoun_resolve=False)
     return SpeakerInfo(info.type, name=info.name or clean_name(found.text), role=info.role,
                        antecedent=(found.start_char, found.end_char), outlet=info.outlet)
+
+
+def unsure(doc: Any, speaker: Any, antecedent: Any) -> bool:
+    """Whether a speaker phrase is a personal pronoun whose referent is a guess: left
+    unresolved, or resolved although the choice is open (:func:`.coref.ambiguous`).
+
+    Args:
+        doc: The parsed text.
+        speaker: The speaker span (``Attribution.speaker``) or None.
+        antecedent: The antecedent span (``Attribution.antecedent``) or None.
+    """
+    if speaker is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.root.lower_ not in (
+            "he", "she", "him", "her", "they", "them", "it"):
+        return False
+    if antecedent is None:
+        return True
+    lo = max(0, span.start_char - ANTECEDENT_WINDOW)
+    return coref.ambiguous(doc, span.root, (antecedent.start, antecedent.end), lo, [],
+                           ANONYMOUS_HEADS, OUTLET_HEADS)

@@ -24,7 +24,8 @@ Not a statement:
 - **a picture**: "This photo shows ...", "Dashcam footage shows ...";
 - **a reader poll**: "% of readers think this story is Fact";
 - **no one**: an attribution with no speaker ("is expected to ...", "Asked about
-  ...", "the notion that ..."), or whose speaker lies inside its own content (a
+  ...", "the notion that ..."), or one whose speaker is denied ("no word on the
+  details"), or whose speaker lies inside its own content (a
   misparse). A quotation running on after "X said." has the speaker it continues.
 """
 
@@ -119,6 +120,9 @@ def why_not_statement(doc: Any, a: Any) -> str | None:
         return "picture"
     if a.speaker is None:
         return "no speaker"  # "is expected to ...", "Asked about ...", "the notion that"
+    if speaker is not None and speaker.pos_ != "PRON" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in speaker.children):
+        return "no speaker"  # "there is no word on ...", "no comment"
     if a.speaker is not None and a.content.start <= a.speaker.start < a.content.end:
         return "no speaker"  # the speaker inside its own content: a misparse
     if cue is None:

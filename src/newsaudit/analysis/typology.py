@@ -30,7 +30,8 @@ import re
 from typing import Any
 
 from ..nlp import ents_within
-from .speakers import ANONYMOUS_HEADS, OUTLET_HEADS, SpeakerInfo, clean_name, phrase
+from .coref import is_person
+from .speakers import ANONYMOUS_HEADS, OUTLET_HEADS, SpeakerInfo, acronym, clean_name, phrase
 from .statements import AUTHOR_PRONOUNS
 
 #: The typology, in the order reports list it.
@@ -134,7 +135,7 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
         return "outlet"  # "a report by the Al-Monitor": an outlet's reporting
     if info.type == "outlet":
         return "document" if lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS else "outlet"
-    if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root.i == head.i
+    if head.ent_type_ == "PERSON" or any(e.root.i == head.i and is_person(e)
                                          for e in ents_within(ref)):
         return "person"
     if " and " in ref.text and any(e.label_ == "PERSON" for e in ents_within(ref)) \
@@ -149,7 +150,7 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
         if head.ent_type_ == "NORP" or lower in VAGUE_HEADS:
             return "vague"  # "Republicans", "Democrats"
         if head.ent_type_ not in ("ORG", "GPE", "FAC") and len(ref) <= 3 \
-                and info.type in ("named", "unresolved"):
+                and info.type in ("named", "unresolved") and not acronym(head.text):
             return "person"  # a name the entity recogniser missed ("Vance", "Spiering")
         return "organization"
     if lemma in BODY_HEADS or lower in BODY_HEADS:
@@ -166,12 +167,13 @@ def _kind(ref: Any, info: SpeakerInfo) -> str:
 
 
 def _person_names(doc: Any) -> frozenset[str]:
-    """The texts of the PERSON entities of ``doc``, built once per ``Doc`` (a scan of
+    """The texts of the entities of ``doc`` that name people (PERSON, and the names
+    :func:`.coref.is_person` takes for people's), built once per ``Doc`` (a scan of
     ``doc.ents`` for each attribution would be quadratic in the article's length)."""
     names = doc.user_data.get(_PERSON_NAMES_KEY)
     if names is None:
         names = doc.user_data[_PERSON_NAMES_KEY] = frozenset(
-            e.text for e in doc.ents if e.label_ == "PERSON")
+            e.text for e in doc.ents if is_person(e))
     return names  # type: ignore[no-any-return]
 
 
