@@ -185,7 +185,7 @@ def _speaker_range(subject: Any, cue_tok: Any, quoted: list[bool]) -> tuple[int,
     while hi + 1 in idx:
         hi += 1
     keep = [t for t in run if lo <= t.i <= hi]
-    ent = _entity_of(subject) if _EXTEND else None
+    ent = _entity_of(subject)
     if ent is not None and not quoted[ent.start_char] and (
             cue_tok is None or not ent.start <= cue_tok.i < ent.end):
         # The parse can cut a name the recogniser read whole: "according to the
@@ -194,11 +194,14 @@ def _speaker_range(subject: Any, cue_tok: Any, quoted: list[bool]) -> tuple[int,
     return token_range(keep)
 
 
-_EXTEND = True
-
-
 def _entity_of(tok: Any) -> Any:
-    """The named entity (an organisation's or person's name) ``tok`` lies in."""
+    """The named entity (an organisation's or person's name) ``tok`` lies in; None
+    for one with punctuation inside, which the recogniser ran over two names ("the
+    Hamptons (Abedin", "Obama, Clinton")."""
     if tok.ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
         return None
-    return next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    if ent is None or any(t.is_punct and t.text not in ("&", "-", ".", "'", "’")
+                          for t in ent):
+        return None
+    return ent

@@ -119,8 +119,7 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
     if cue is not None:
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         cue_tok = span.root if span is not None and len(span) else None
-        if _AGREE:
-            source = _parse_agrees(cue_tok, source, s, index=sources)
+        source = _parse_agrees(cue_tok, source, s)
     elif first is not None and len(first):
         # No cue tagged: the word the content hangs on in the parse ("Nervo's
         # conclusion that ...", "believe they are winning", "ideas about ...").
@@ -134,24 +133,28 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
                  speaker=(source.start, source.end) if source else None)
 
 
-_AGREE = True
-
-
-def _parse_agrees(cue_tok: Any, source: TaggedSpan | None, s: TaggedSpan,
-                  index: IntervalIndex) -> TaggedSpan | None:
-    """The model source for a content whose cue has a subject in the parse: the
-    model source over that subject, else none (the parse's subject then stands);
-    the nearest model source only when the parse gives the cue no subject. The
-    nearest source can be someone else's ("Sanders went on to scold the media for
-    using unnamed sources, when a reporter, Brian J. Karem, interrupted")."""
+def _parse_agrees(cue_tok: Any, source: TaggedSpan | None,
+                  s: TaggedSpan) -> TaggedSpan | None:
+    """The model's source for a content, unless the parse says it is someone else's
+    than the cue's: the subject of another verb ("Sanders went on to scold the media
+    for using unnamed sources, when a reporter, Brian J. Karem, interrupted") or a
+    name inside the cue's subject phrase ("Republican lawmakers, frustrated by the
+    Justice Department's slow-moving probe, are now calling for"). Then None: the
+    parse's subject of the cue stands."""
     subj = subject_of(cue_tok) if cue_tok is not None else None
-    if subj is None or source is None:
+    if subj is None or source is None or s.start <= subj.idx < s.end:
+        return source  # no subject, or one inside the content: a misparse
+    span = subj.doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start <= subj.i < span.end:
         return source
-    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
-    if s.start <= subj.idx < s.end:
-        return source  # the parse's subject inside the content: a misparse
-    over = [c for _, _, c in index.overlapping(lo, hi) if c.start <= subj.idx < c.end]
-    return over[0] if over else None
+    root = span.root
+    if subj.left_edge.i <= root.i <= subj.right_edge.i:
+        return None  # a modifier of the subject
+    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+        root = root.head  # "a reporter -- apparently Brian J. Karem --"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != subj.head.i:
+        return None  # another verb's subject
+    return source
 
 
 def _governor(span: Any) -> Any:
