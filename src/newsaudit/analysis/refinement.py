@@ -135,12 +135,12 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
 
 def _parse_agrees(cue_tok: Any, source: TaggedSpan | None,
                   s: TaggedSpan) -> TaggedSpan | None:
-    """The model's source for a content, unless the parse says it is someone else's
-    than the cue's: the subject of another verb ("Sanders went on to scold the media
-    for using unnamed sources, when a reporter, Brian J. Karem, interrupted") or a
-    name inside the cue's subject phrase ("Republican lawmakers, frustrated by the
-    Justice Department's slow-moving probe, are now calling for"). Then None: the
-    parse's subject of the cue stands."""
+    """The model's source for a content, unless the parse makes it the subject of
+    another verb than the cue's ("Sanders went on to scold the media for using
+    unnamed sources, when a reporter, Brian J. Karem, interrupted"). Then None: the
+    parse's subject of the cue stands. (Also overruling a model source inside the
+    cue's subject phrase, "Republican lawmakers, frustrated by the Justice
+    Department's probe, are calling for", lost PolNeAR test source matches.)"""
     subj = subject_of(cue_tok) if cue_tok is not None else None
     if subj is None or source is None or s.start <= subj.idx < s.end:
         return source  # no subject, or one inside the content: a misparse
@@ -148,8 +148,6 @@ def _parse_agrees(cue_tok: Any, source: TaggedSpan | None,
     if span is None or not len(span) or span.start <= subj.i < span.end:
         return source
     root = span.root
-    if subj.left_edge.i <= root.i <= subj.right_edge.i:
-        return None  # a modifier of the subject
     while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
         root = root.head  # "a reporter -- apparently Brian J. Karem --"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != subj.head.i:
