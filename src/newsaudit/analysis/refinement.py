@@ -119,7 +119,6 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
     if cue is not None:
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         cue_tok = span.root if span is not None and len(span) else None
-        source = _parse_agrees(cue_tok, source, s)
     elif first is not None and len(first):
         # No cue tagged: the word the content hangs on in the parse ("Nervo's
         # conclusion that ...", "believe they are winning", "ideas about ...").
@@ -131,28 +130,6 @@ def _model_frame(doc: Any, s: TaggedSpan, cues: IntervalIndex, sources: Interval
     return Frame((s.start, s.end), "model", cue=cue_rng, cue_tok=cue_tok,
                  subject=subject_of(cue_tok) if cue_tok is not None and source is None else None,
                  speaker=(source.start, source.end) if source else None)
-
-
-def _parse_agrees(cue_tok: Any, source: TaggedSpan | None,
-                  s: TaggedSpan) -> TaggedSpan | None:
-    """The model's source for a content, unless the parse makes it the subject of
-    another verb than the cue's ("Sanders went on to scold the media for using
-    unnamed sources, when a reporter, Brian J. Karem, interrupted"). Then None: the
-    parse's subject of the cue stands. (Also overruling a model source inside the
-    cue's subject phrase, "Republican lawmakers, frustrated by the Justice
-    Department's probe, are calling for", lost PolNeAR test source matches.)"""
-    subj = subject_of(cue_tok) if cue_tok is not None else None
-    if subj is None or source is None or s.start <= subj.idx < s.end:
-        return source  # no subject, or one inside the content: a misparse
-    span = subj.doc.char_span(source.start, source.end, alignment_mode="expand")
-    if span is None or not len(span) or span.start <= subj.i < span.end:
-        return source
-    root = span.root
-    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
-        root = root.head  # "a reporter -- apparently Brian J. Karem --"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != subj.head.i:
-        return None  # another verb's subject
-    return source
 
 
 def _governor(span: Any) -> Any:
