@@ -2,38 +2,59 @@
 
 Data: AllSides articles labelled by their source's rating in the project's own
 reputation index (1 = low-rated source; high and mixed = 0), at most 250 a source,
-outlet masked (``newsaudit.training.credibility_data``; features cached on first run).
-Every figure is source-disjoint: 5-fold cross-validation grouped by the source's
-rated domain (all of an outlet's articles, under all its AllSides names, in one
-fold; Platt scaling of each fold fitted on the other folds' out-of-fold scores),
-and the data set's ``media`` split (fit on train, Platt on valid, score test).
+plus the FakeNewsCorpus sample by its type (training rows only; the figures are
+over AllSides), each body scrubbed of short site lines and outlet masked
+(``newsaudit.training.credibility_data``; features cached on first run). Every
+figure is source-disjoint: 5-fold cross-validation grouped by the source's rated
+domain (all of an outlet's articles, under all its names and in both data sets,
+in one fold; Platt scaling of each fold fitted on the other folds' out-of-fold
+scores), and the AllSides ``media`` split (fit on train, Platt on valid, score test).
 
 Printed, AUC within each AllSides leaning FIRST (the model must not pass by
 telling right from left), then AUC, macro-F1 at 0.5, Brier score and ECE:
 
-* the article model; the same without outlet masking (ablation: its n-grams read
-  the unmasked body); the peer, TF-IDF word 1-2 grams + logistic regression on
-  the same texts (masked, and unmasked);
-* what each group of named features carries: each group alone and all but it,
-  in a model of the named features only.
+* the article model; the peer, TF-IDF word 1-2 grams + logistic regression on
+  the same texts; a politics-only baseline that reads no text (the low share of
+  the article's leaning);
+* ablations, for both: outlet not masked; neither scrubbed nor masked (the body
+  as the furniture parser left it); the article model without the FakeNewsCorpus rows;
+* what each input group adds: the article model without it, and it alone.
 
-    NEWSAUDIT_CACHE=/path nice -n 10 .venv/bin/python benchmarks/credibility.py [--quick]
+    NEWSAUDIT_CACHE=/path nice -n 19 .venv/bin/python benchmarks/credibility.py [--quick]
+        [--per-source N]
+
+``--parse N`` instead compares, on N articles, the sourcing read from the
+pipeline's parse with the model's regular expressions. ``--per-source N`` keeps
+at most N articles of each source (a documented subsample when time is short);
+``--quick`` leaves out the ablations and the media split.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from common import print_table
+from newsaudit.article import Article
 from newsaudit.judge.textfeatures import DENSE_NAMES, GROUPS
+from newsaudit.options import Options
+from newsaudit.pipeline import Pipeline
 from newsaudit.training import credibility as ct
 from newsaudit.training import credibility_data as cdata
 
 HEADER = ("system", "eval", "AUC left", "AUC centre", "AUC right", "AUC", "macro-F1",
-          "Brier", "ECE", "s")
-#: The peer: every n-gram seen in 5 or more articles, no source-spread filter.
-PEER_VOCAB = (1, 10**7)
+          "Brier", "ECE", "CPU s")
+#: The peer: word n-grams seen in 5 or more articles, no source-spread filter, no
+#: character n-grams or named features.
+PEER = ct.Spec(char=False, columns=(), vocab=(1, 10**7), extra=False)
+MODEL = ct.Spec()
 
 
 def _row(name: str, how: str, fig: dict[str, float], secs: float) -> list[object]:
@@ -41,46 +62,145 @@ def _row(name: str, how: str, fig: dict[str, float], secs: float) -> list[object
             fig["macro_f1"], fig["brier"], fig["ece"], round(secs)]
 
 
-def _run(data: ct.Data, name: str, fitter: ct.Fitter, media: bool) -> list[list[object]]:
-    t0 = time.perf_counter()
+def _run(data: ct.Data, name: str, fitter: ct.Fitter, media: bool = False,
+         ) -> list[list[object]]:
+    t0 = time.process_time()
     fig, _ = ct.grouped_cv(data, fitter)
-    rows = [_row(name, "grouped CV", fig, time.perf_counter() - t0)]
+    rows = [_row(name, "grouped CV", fig, time.process_time() - t0)]
     if media:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         rows.append(_row(name, "media split", ct.media_split(data, fitter),
-                         time.perf_counter() - t0))
+                         time.process_time() - t0))
     return rows
+
+
+def _records(per_source: int | None) -> list[dict]:
+    records = cdata.load()
+    if per_source is None:
+        return records
+    seen: dict[str, int] = defaultdict(int)
+    kept = []
+    for r in records:
+        seen[r["source"]] += 1
+        if seen[r["source"]] <= per_source:
+            kept.append(r)
+    return kept
+
+
+def main_table(data: ct.Data, quick: bool) -> None:
+    """The article model, the peer and the politics-only baseline, with the ablations."""
+    fit = ct.model_fitter
+    rows = _run(data, "newsaudit article model", fit(data, MODEL), not quick)
+    rows += _run(data, "peer: TF-IDF + LR", fit(data, PEER), not quick)
+    rows += _run(data, "leaning only (no text)", ct.leaning_fitter(data))
+    if not quick:
+        for text, what in (("raw", "outlet not masked"),
+                           ("parsed", "not scrubbed, not masked")):
+            rows += _run(data, f"newsaudit, {what}", fit(data, replace(MODEL, text=text)))
+            rows += _run(data, f"peer, {what}", fit(data, replace(PEER, text=text)))
+        rows += _run(data, "newsaudit, no FakeNewsCorpus rows",
+                     fit(data, replace(MODEL, extra=False)))
+    print_table("Credibility, source-disjoint (AUC within each leaning first)", HEADER, rows)
+
+
+def group_table(data: ct.Data) -> None:
+    """Each input group: the article model without it, and it alone."""
+    fit = ct.model_fitter
+    rows: list[list[object]] = []
+    for g, names in GROUPS.items():
+        rest = tuple(n for n in DENSE_NAMES if n not in names)
+        rows += _run(data, f"all but {g}", fit(data, replace(MODEL, columns=rest)))
+        rows += _run(data, f"{g} alone",
+                     fit(data, replace(MODEL, word=False, char=False, columns=names)))
+    rows += _run(data, "all but word n-grams", fit(data, replace(MODEL, word=False)))
+    rows += _run(data, "word n-grams alone",
+                 fit(data, replace(MODEL, char=False, columns=())))
+    rows += _run(data, "all but char n-grams", fit(data, replace(MODEL, char=False)))
+    rows += _run(data, "char n-grams alone",
+                 fit(data, replace(MODEL, word=False, columns=())))
+    rows += _run(data, "named features alone",
+                 fit(data, replace(MODEL, word=False, char=False)))
+    print_table("Input groups of the article model, grouped CV", HEADER, rows)
+
+
+#: The pipeline's sourcing summary (spaCy parse + attribution model) read as features.
+PARSE_FEATURES = ("share_anonymous", "share_secondhand", "share_direct", "quotes_per_100_words",
+                  "share_person", "share_organization", "share_unnamed", "share_vague",
+                  "share_document", "share_outlet", "attributions_per_100_words")
+
+
+def _parse_features(text: str, pipe: Pipeline) -> list[float]:
+    article = pipe(Article(text))
+    summary = dict(article.signals["sourcing"])
+    words = max(1, len(text.split()))
+    summary["attributions_per_100_words"] = 100 * summary["n_attributions"] / words
+    return [float(summary[k]) for k in PARSE_FEATURES]
+
+
+def _dense_cv(x: np.ndarray, data: ct.Data) -> dict[str, float]:
+    def fitter(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        mean, std = x[train].mean(axis=0), x[train].std(axis=0) + 1e-9
+        lr = LogisticRegression(class_weight="balanced", max_iter=1000)
+        lr.fit((x[train] - mean) / std, data.y[train])
+        return lambda rows: lr.decision_function((x[rows] - mean) / std)
+    return ct.grouped_cv(data, fitter)[0]
+
+
+def parse_table(records: list[dict], n: int) -> None:
+    """Sourcing read from the pipeline's parse against the regular expressions, on a subsample.
+
+    The parse costs ~0.5 s of CPU an article, too much for every training article:
+    this measures on ``n`` AllSides articles (half from low-rated sources, at most 5
+    a source) whether the parse's sourcing carries more than the model's regular
+    expressions, each group alone in grouped cross-validation.
+    """
+    rng = random.Random(cdata.SEED)
+    picked: list[dict] = []
+    for label in (1, 0):
+        pool = [r for r in records if r["label"] == label and r["leaning"] != "none"]
+        rng.shuffle(pool)
+        seen: dict[str, int] = defaultdict(int)
+        for r in pool:
+            seen[r["source"]] += 1
+            if seen[r["source"]] <= 5 and sum(p["label"] == label for p in picked) < n // 2:
+                picked.append(r)
+    data = ct.as_data(picked)
+    pipe = Pipeline(["parse.furniture", "nlp", "analysis.provenance", "analysis.sourcing"],
+                    Options())
+    t0 = time.process_time()
+    parsed = np.array([_parse_features(r["raw"], pipe) for r in picked])
+    secs = time.process_time() - t0
+    regex = data.dense[:, [DENSE_NAMES.index(c) for c in GROUPS["sourcing"]]]
+    rows = [_row("sourcing, regular expressions", "grouped CV", _dense_cv(regex, data), 0),
+            _row("sourcing, pipeline parse", "grouped CV", _dense_cv(parsed, data), secs),
+            _row("both", "grouped CV", _dense_cv(np.hstack([regex, parsed]), data), 0)]
+    print_table(f"Sourcing features on {len(picked)} AllSides articles "
+                f"({int(data.y.sum())} low; CPU s = the parse)", HEADER, rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
-                        help="leave out the unmasked runs and the media split")
+                        help="leave out the ablations, the groups and the media split")
+    parser.add_argument("--parse", type=int, default=0, metavar="N",
+                        help="compare parsed and regular-expression sourcing on N articles")
+    parser.add_argument("--per-source", type=int, default=None,
+                        help="keep at most N articles of each source (subsample)")
     args = parser.parse_args()
-    records = cdata.load()
-    data = ct.as_data(records, cdata.cache_path().with_suffix(".counts.npz"))
-    n_low = int(data.y.sum())
-    print(f"{len(data.y)} articles ({n_low} from low-rated sources) from "
-          f"{len(set(data.groups))} rated domains")
-    media = not args.quick
-    rows = _run(data, "newsaudit article model", ct.model_fitter(data), media)
-    rows += _run(data, "peer: TF-IDF + LR", ct.model_fitter(data, columns=(),
-                                                           vocab=PEER_VOCAB), media)
+    records = _records(args.per_source)
+    cache = cdata.cache_path() if args.per_source is None else None
+    data = ct.as_data(records, cache)
+    a = data.allsides
+    print(f"{int(a.sum())} AllSides articles ({int(data.y[a].sum())} from low-rated "
+          f"sources) and {int((~a).sum())} FakeNewsCorpus articles "
+          f"({int(data.y[~a].sum())} low) from {len(set(data.groups))} rated domains"
+          + (f"; at most {args.per_source} a source" if args.per_source else ""))
+    if args.parse:
+        parse_table(records, args.parse)
+        return
+    main_table(data, args.quick)
     if not args.quick:
-        rows += _run(data, "newsaudit, outlet not masked",
-                     ct.model_fitter(data, raw_text=True), False)
-        rows += _run(data, "peer, outlet not masked",
-                     ct.model_fitter(data, columns=(), vocab=PEER_VOCAB, raw_text=True), False)
-    rows += _run(data, "n-grams only (source-spread vocabulary)",
-                 ct.model_fitter(data, columns=()), False)
-    print_table("Credibility, source-disjoint (AUC within each leaning first)", HEADER, rows)
-    groups = [_run(data, "named features, all", ct.model_fitter(data, use_text=False),
-                   False)[0]]
-    for g, names in GROUPS.items():
-        rest = tuple(n for n in DENSE_NAMES if n not in names)
-        groups += _run(data, f"{g} alone", ct.model_fitter(data, names, use_text=False), False)
-        groups += _run(data, f"all but {g}", ct.model_fitter(data, rest, use_text=False), False)
-    print_table("Named feature groups (no n-grams), grouped CV", HEADER, groups)
+        group_table(data)
 
 
 if __name__ == "__main__":

@@ -53,3 +53,67 @@ def test_ngrams_match_the_trainers_counter(example_text: str) -> None:
     x = counter.fit_transform([example_text]).toarray()[0]
     expected = {str(n): int(c) for n, c in zip(counter.get_feature_names_out(), x, strict=True)}
     assert dict(ngrams(example_text)) == expected
+
+
+#: AllSides bodies whose extraction kept site lines: Politico's "Story Continued
+#: Below", the New York Times' "Advertisement Continue reading the main story",
+#: Reuters' "Slideshow (N Images)".
+SITE_LINES = {"00ZME4ZkHAEIC7dP": "Story Continued Below",
+              "9GZxgrAYzWLuDGsD": "Continue reading the main story",
+              "2Pstv4hQTXdjGDFs": "Slideshow ("}
+
+
+def _allsides(ids: set[str]) -> dict[str, dict]:
+    import gzip
+    import json
+
+    from newsaudit.data import dataset
+
+    found: dict[str, dict] = {}
+    with gzip.open(dataset("allsides_article_bias") / "articles.jsonl.gz", "rt",
+                   encoding="utf-8") as fh:
+        for line in fh:
+            if any(f'"{i}"' in line for i in ids):
+                row = json.loads(line)
+                found[row["ID"]] = row
+            if len(found) == len(ids):
+                break
+    return found
+
+
+def test_model_input_drops_site_lines_left_by_extraction() -> None:
+    from newsaudit.article import Article, Metadata
+    from newsaudit.judge.textfeatures import model_input
+    from newsaudit.options import Options
+    from newsaudit.parse.furniture import ParseFurniture
+
+    parser = ParseFurniture(Options())
+    for art_id, row in _allsides(set(SITE_LINES)).items():
+        article = Article(row["content_original"].replace("\r\n", "\n"),
+                          Metadata(site_name=row["source"], title=row["title"]))
+        parser(article)
+        body, _ = model_input(article)
+        assert SITE_LINES[art_id] in row["content_original"]
+        assert SITE_LINES[art_id].lower() not in body.lower()
+        assert len(body.split()) > 0.6 * len(row["content_original"].split())  # prose stays
+
+
+def test_scrub_drops_short_lines_and_photo_credits() -> None:
+    from newsaudit.judge.textfeatures import scrub
+
+    text = ("Advertisement:\nThe senator said on Tuesday that the measure would pass the "
+            "chamber. (AP Photo/Susan Walsh)\nAndrew C. McCarthy, National Review")
+    out = scrub(text)
+    assert out.startswith("The senator said on Tuesday")
+    assert "Advertisement" not in out and "Susan Walsh" not in out
+    assert "McCarthy" not in out
+
+
+def test_char_ngrams_match_the_trainers_counter(example_text: str) -> None:
+    from newsaudit.judge.textmodel import char_ngrams
+    from newsaudit.training.credibility import vectorizer
+
+    counter = vectorizer("char")
+    x = counter.fit_transform([example_text]).toarray()[0]
+    expected = {str(n): int(c) for n, c in zip(counter.get_feature_names_out(), x, strict=True)}
+    assert dict(char_ngrams(example_text)) == expected

@@ -24,7 +24,7 @@ from ..pipeline import stage
 from . import criteria
 from .criteria import Criterion
 from .textfeatures import model_input
-from .textmodel import TextModel, load_model
+from .textmodel import CHAR_PREFIX, TextModel, load_model
 
 #: Score thresholds and labels, highest first (the issue's contract).
 LABELS = ((75.0, "generally credible"), (60.0, "credible with exceptions"),
@@ -63,7 +63,7 @@ def _model_criterion(article: Article, model: TextModel) -> tuple[Criterion, flo
     text, dense = model_input(article)
     p = model.probability(text, dense)
     toward_low = [(t, w) for t, w in model.contributions(text, dense, k=30)
-                  if w > 0 and not t.startswith("[")][:MODEL_CUES]
+                  if w > 0 and not t.startswith(("[", CHAR_PREFIX))][:MODEL_CUES]
     body = article.body_text()
     evidence: list[Span] = []
     for term, _ in toward_low:

@@ -2,12 +2,14 @@
 
 Run from a checkout::
 
-    NEWSAUDIT_CACHE=/path/to/cache nice -n 10 .venv/bin/python -m newsaudit.training.credibility
+    NEWSAUDIT_CACHE=/path/to/cache nice -n 19 .venv/bin/python -m newsaudit.training.credibility
 
 Data: :mod:`.credibility_data` (AllSides articles labelled by their source's
-rating, outlet masked; extracted once and cached). Evaluation is source-disjoint
-only: grouped cross-validation with every article of a source in one fold, and
-the data set's ``media`` split. The shipped weights are fitted on every article;
+rating, plus the FakeNewsCorpus sample by its type; scrubbed of site lines and
+outlet masked; extracted once and cached). Evaluation is source-disjoint only:
+grouped cross-validation with every article of a rated domain in one fold, and
+the AllSides ``media`` split; figures are over the AllSides articles (the
+FakeNewsCorpus rows only train). The shipped weights are fitted on every article;
 their Platt scaling is fitted on the grouped cross-validation's out-of-fold scores.
 """
 
@@ -17,7 +19,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,43 +31,43 @@ from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from ..judge.textfeatures import DENSE_NAMES, GROUPS
-from ..judge.textmodel import MODEL_PATH, NGRAMS, TOKEN_PATTERN, TextModel, save
+from ..judge.textmodel import (
+    CHAR_NGRAMS,
+    CHAR_PREFIX,
+    MODEL_PATH,
+    NGRAMS,
+    TOKEN_PATTERN,
+    TextModel,
+    save,
+)
 from . import credibility_data as cdata
 
 log = logging.getLogger(__name__)
 
-#: A word n-gram enters the vocabulary only when articles of at least this many
-#: sources use it: an outlet's house phrases and widgets ("Story Continued Below")
-#: cannot. Chosen by reasoning, not tuned on the test folds.
+#: An n-gram (word or character) enters the vocabulary only when articles of at
+#: least this many sources use it: an outlet's house phrases and widgets ("Story
+#: Continued Below") cannot. Chosen by reasoning, not tuned on the test folds.
 MIN_SOURCES = 10
-#: Largest vocabulary (most frequent n-grams kept); keeps the weight file small.
+#: Largest vocabularies (most frequent n-grams kept); keep the weight file small.
 MAX_VOCAB = 30_000
+MAX_CHAR_VOCAB = 20_000
 #: Inverse L2 strength of the logistic regression (sklearn's default).
 C = 1.0
-#: Scale of the standardised named features beside the L2-normalised TF-IDF row,
+#: Scale of the standardised named features beside the L2-normalised TF-IDF rows,
 #: so that the same penalty constrains both kinds of input comparably.
 DENSE_WEIGHT = 0.3
 FOLDS = 5
-VERSION = "1"
+VERSION = "2"
+#: Which body a run reads: the model's input, the same with the outlet left in
+#: (masking ablation), the furniture parser's body unscrubbed and unmasked.
+TEXTS = ("masked", "raw", "parsed")
 
 
-@dataclass
-class Data:
-    """The cached records as arrays, with their word n-gram counts."""
-
-    counts: sparse.csr_matrix
-    raw_counts: sparse.csr_matrix
-    terms: np.ndarray
-    raw_terms: np.ndarray
-    dense: np.ndarray
-    y: np.ndarray
-    groups: np.ndarray
-    leaning: np.ndarray
-    split: np.ndarray
-
-
-def vectorizer(**kw: Any) -> CountVectorizer:
-    """The n-gram counter: the same n-grams as :func:`newsaudit.judge.textmodel.ngrams`."""
+def vectorizer(kind: str = "word", **kw: Any) -> CountVectorizer:
+    """The n-gram counter: the same n-grams as :mod:`newsaudit.judge.textmodel` counts."""
+    if kind == "char":
+        return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, lowercase=True,
+                               dtype=np.float32, **kw)
     return CountVectorizer(ngram_range=NGRAMS, token_pattern=TOKEN_PATTERN, lowercase=True,
                            dtype=np.float32, **kw)
 
@@ -80,35 +82,72 @@ def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms).dot(x).tocsr()
 
 
-def _count(texts: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    counter = vectorizer(min_df=5)
-    x = counter.fit_transform(texts).tocsr()
-    return x, np.array(counter.get_feature_names_out()).astype(str)
+@dataclass
+class Data:
+    """The cached records as arrays; n-gram counts computed on first use and cached."""
+
+    texts: dict[str, list[str]]
+    dense: np.ndarray
+    y: np.ndarray
+    groups: np.ndarray
+    leaning: np.ndarray
+    split: np.ndarray
+    cache: Path | None = None
+    _counts: dict[tuple[str, str], tuple[sparse.csr_matrix, np.ndarray]] = field(
+        default_factory=dict)
+
+    @property
+    def allsides(self) -> np.ndarray:
+        """Rows of AllSides articles (the others are FakeNewsCorpus rows)."""
+        return np.asarray(self.leaning != "none")
+
+    def counts(self, text: str, kind: str) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """N-gram counts (``kind`` word or char) of the ``text`` bodies, and their terms."""
+        key = (text, kind)
+        if key not in self._counts:
+            path = self.cache and self.cache.with_suffix(f".{text}-{kind}.npz")
+            if path is not None and path.exists():
+                with np.load(path, allow_pickle=False) as z:
+                    x = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]),
+                                          shape=tuple(z["shape"]))
+                    terms = z["terms"]
+            else:
+                counter = vectorizer(kind, min_df=5)
+                x = counter.fit_transform(self.texts[text]).tocsr()
+                terms = np.array(counter.get_feature_names_out()).astype(str)
+                if path is not None:
+                    np.savez(path, data=x.data, indices=x.indices, indptr=x.indptr,
+                             shape=np.array(x.shape), terms=terms)
+            self._counts[key] = (x, terms)
+        return self._counts[key]
 
 
 def as_data(records: list[dict[str, Any]], cache: Path | None = None) -> Data:
-    """Arrays of the cached records; the n-gram counts are computed once and cached."""
-    if cache is not None and cache.exists():
-        with np.load(cache, allow_pickle=False) as z:
-            counts = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=z["shape"])
-            raw_counts = sparse.csr_matrix((z["rdata"], z["rindices"], z["rindptr"]),
-                                           shape=z["rshape"])
-            terms, raw_terms = z["terms"], z["raw_terms"]
-    else:
-        counts, terms = _count([r["masked"] for r in records])
-        raw_counts, raw_terms = _count([r["raw"] for r in records])
-        if cache is not None:
-            np.savez(cache, data=counts.data, indices=counts.indices, indptr=counts.indptr,
-                     shape=np.array(counts.shape), terms=terms, rdata=raw_counts.data,
-                     rindices=raw_counts.indices, rindptr=raw_counts.indptr,
-                     rshape=np.array(raw_counts.shape), raw_terms=raw_terms)
-    return Data(counts=counts, raw_counts=raw_counts, terms=terms, raw_terms=raw_terms,
+    """Arrays of the cached records (``cache``: where n-gram counts are kept)."""
+    return Data(texts={t: [r[t] for r in records] for t in TEXTS},
                 dense=np.array([[r["dense"][n] for n in DENSE_NAMES] for r in records],
                                dtype=np.float32),
                 y=np.array([r["label"] for r in records]),
                 groups=np.array([r["domain"] for r in records]),
                 leaning=np.array([r["leaning"] for r in records]),
-                split=np.array([r["split"] for r in records]))
+                split=np.array([r["split"] for r in records]), cache=cache)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a model reads and how it is fitted (the benchmark varies these)."""
+
+    text: str = "masked"
+    word: bool = True
+    char: bool = True
+    columns: tuple[str, ...] = DENSE_NAMES
+    #: Source-spread filter and size of the word vocabulary; the peer uses (1, 10**7).
+    vocab: tuple[int, int] = (MIN_SOURCES, MAX_VOCAB)
+    #: Train on the FakeNewsCorpus rows too.
+    extra: bool = True
+    #: Weight training rows so that leaning and label are independent
+    #: (:func:`leaning_weights`): politics alone then predicts nothing in training.
+    decorrelate: bool = False
 
 
 def select_vocab(counts: sparse.csr_matrix, groups: np.ndarray, min_sources: int = MIN_SOURCES,
@@ -125,45 +164,79 @@ def select_vocab(counts: sparse.csr_matrix, groups: np.ndarray, min_sources: int
     return ok, idf.astype(np.float32)
 
 
-def fit(counts: sparse.csr_matrix, terms: np.ndarray, dense: np.ndarray, y: np.ndarray,
-        groups: np.ndarray, columns: Sequence[str] = DENSE_NAMES, use_text: bool = True,
-        vocab: tuple[int, int] = (MIN_SOURCES, MAX_VOCAB)) -> tuple[TextModel, np.ndarray]:
-    """Fit the logistic regression on n-gram ``counts`` and the named ``columns`` of ``dense``.
+def leaning_weights(y: np.ndarray, leaning: np.ndarray) -> np.ndarray:
+    """Row weights ``P(leaning) P(label) / P(leaning, label)``.
 
-    Returns:
-        The model and the columns of ``counts`` that form its vocabulary.
+    Under them each leaning has the same share of low-rated articles, so a model
+    gains nothing from telling one side's vocabulary from the other's.
     """
-    idx = [DENSE_NAMES.index(c) for c in columns]
-    d = dense[:, idx]
+    w = np.ones(len(y))
+    for lean in np.unique(leaning):
+        m = leaning == lean
+        for label in (0, 1):
+            cell = m & (y == label)
+            if cell.any():
+                w[cell] = m.mean() * (y == label).mean() / cell.mean()
+    return w
+
+
+@dataclass
+class Fitted:
+    """A fitted model and, per n-gram kind, the count columns of its vocabulary."""
+
+    model: TextModel
+    cols: dict[str, np.ndarray]
+
+
+def _kinds(spec: Spec) -> list[str]:
+    return [k for k, on in (("word", spec.word), ("char", spec.char)) if on]
+
+
+def fit(data: Data, spec: Spec, train: np.ndarray) -> Fitted:
+    """Fit the logistic regression of ``spec`` on the ``train`` rows of ``data``."""
+    if not spec.extra:
+        train = train[data.allsides[train]]
+    idx = np.array([DENSE_NAMES.index(c) for c in spec.columns], dtype=int)
+    d = data.dense[np.ix_(train, idx)]
     mean, scale = d.mean(axis=0), d.std(axis=0)
     scale[scale == 0] = 1.0
     scale = scale / DENSE_WEIGHT
-    blocks = [sparse.csr_matrix((d - mean) / scale)]
-    cols, idf = (select_vocab(counts, groups, *vocab) if use_text
-                 else (np.zeros(0, dtype=int), np.zeros(0, np.float32)))
-    if use_text:
-        blocks.insert(0, tfidf(counts[:, cols], idf))
+    blocks, cols, idfs, terms = [], {}, {}, {}
+    for kind in _kinds(spec):
+        counts, all_terms = data.counts(spec.text, kind)
+        size = spec.vocab if kind == "word" else (spec.vocab[0], MAX_CHAR_VOCAB)
+        cols[kind], idfs[kind] = select_vocab(counts[train], data.groups[train], *size)
+        terms[kind] = [str(t) for t in all_terms[cols[kind]]]
+        blocks.append(tfidf(counts[train][:, cols[kind]], idfs[kind]))
+    blocks.append(sparse.csr_matrix((d - mean) / scale))
     lr = LogisticRegression(C=C, class_weight="balanced", max_iter=1000, solver="liblinear")
-    lr.fit(sparse.hstack(blocks).tocsr(), y)
+    weights = (leaning_weights(data.y[train], data.leaning[train]) if spec.decorrelate
+               else None)
+    lr.fit(sparse.hstack(blocks).tocsr(), data.y[train], sample_weight=weights)
     coef = lr.coef_.ravel()
-    n_text = len(cols)
-    return TextModel(vocab=[str(t) for t in terms[cols]], idf=idf,
-                     coef_text=coef[:n_text].astype(np.float32),
-                     dense_names=tuple(columns), dense_mean=mean.astype(np.float32),
-                     dense_scale=scale.astype(np.float32),
-                     coef_dense=coef[n_text:].astype(np.float32),
-                     intercept=float(lr.intercept_[0]), platt_a=1.0, platt_b=0.0,
-                     version=VERSION), cols
+    n_word, n_char = len(cols.get("word", ())), len(cols.get("char", ()))
+    empty = np.zeros(0, np.float32)
+    model = TextModel(
+        vocab=terms.get("word", []), idf=idfs.get("word", empty),
+        coef_text=coef[:n_word].astype(np.float32), dense_names=tuple(spec.columns),
+        dense_mean=mean.astype(np.float32), dense_scale=scale.astype(np.float32),
+        coef_dense=coef[n_word + n_char:].astype(np.float32),
+        intercept=float(lr.intercept_[0]), platt_a=1.0, platt_b=0.0, version=VERSION,
+        char_vocab=terms.get("char", []), char_idf=idfs.get("char", empty),
+        coef_char=coef[n_word:n_word + n_char].astype(np.float32))
+    return Fitted(model, cols)
 
 
-def raw_scores(model: TextModel, cols: np.ndarray, counts: sparse.csr_matrix,
-               dense: np.ndarray) -> np.ndarray:
-    """Uncalibrated scores of ``model`` from n-gram counts and named features."""
-    idx = [DENSE_NAMES.index(c) for c in model.dense_names]
-    z = ((dense[:, idx] - model.dense_mean) / model.dense_scale) @ model.coef_dense
-    if len(cols):
-        z = z + tfidf(counts[:, cols], model.idf) @ model.coef_text
-    return np.asarray(z + model.intercept).ravel()
+def raw_scores(data: Data, spec: Spec, fitted: Fitted, rows: np.ndarray) -> np.ndarray:
+    """Uncalibrated scores of ``fitted`` for ``rows`` (as ``TextModel.raw`` computes them)."""
+    m = fitted.model
+    idx = np.array([DENSE_NAMES.index(c) for c in m.dense_names], dtype=int)
+    z = ((data.dense[np.ix_(rows, idx)] - m.dense_mean) / m.dense_scale) @ m.coef_dense
+    for kind, coef, idf in (("word", m.coef_text, m.idf), ("char", m.coef_char, m.char_idf)):
+        if kind in fitted.cols:
+            counts, _ = data.counts(spec.text, kind)
+            z = z + tfidf(counts[rows][:, fitted.cols[kind]], idf) @ coef
+    return np.asarray(z + m.intercept).ravel()
 
 
 def platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -178,7 +251,7 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def folds(groups: np.ndarray, n: int = FOLDS) -> np.ndarray:
-    """Fold number of each article; every article of a source in the same fold."""
+    """Fold number of each article; every article of a rated domain in the same fold."""
     out = np.zeros(len(groups), dtype=int)
     for k, (_, test) in enumerate(GroupKFold(n_splits=n).split(groups, groups=groups)):
         out[test] = k
@@ -186,6 +259,28 @@ def folds(groups: np.ndarray, n: int = FOLDS) -> np.ndarray:
 
 
 Fitter = Callable[[np.ndarray], Callable[[np.ndarray], np.ndarray]]
+
+
+def model_fitter(data: Data, spec: Spec = Spec()) -> Fitter:
+    """A :data:`Fitter` (``fitter(train)(test)`` gives raw scores) for ``spec``."""
+    def fitter(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        fitted = fit(data, spec, train)
+        return lambda rows: raw_scores(data, spec, fitted, rows)
+    return fitter
+
+
+def leaning_fitter(data: Data) -> Fitter:
+    """The politics-only baseline: an article's score is its leaning's low share in training.
+
+    It reads no text at all: how far the AllSides leaning alone ranks low-rated
+    sources above the rest (the figure any text model must beat to show it reads
+    more than politics).
+    """
+    def fitter(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        share = {lean: float(data.y[train][data.leaning[train] == lean].mean())
+                 for lean in np.unique(data.leaning[train])}
+        return lambda rows: np.array([share.get(lean, 0.0) for lean in data.leaning[rows]])
+    return fitter
 
 
 def out_of_fold(fitter: Fitter, fold: np.ndarray) -> np.ndarray:
@@ -231,25 +326,13 @@ def metrics(p: np.ndarray, y: np.ndarray, leaning: np.ndarray) -> dict[str, floa
     return out
 
 
-def model_fitter(data: Data, columns: Sequence[str] = DENSE_NAMES, use_text: bool = True,
-                 raw_text: bool = False, vocab: tuple[int, int] = (MIN_SOURCES, MAX_VOCAB),
-                 ) -> Fitter:
-    """A :data:`Fitter` for the article model with the given inputs."""
-    counts, terms = (data.raw_counts, data.raw_terms) if raw_text else (data.counts, data.terms)
-
-    def fitter(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
-        model, cols = fit(counts[train], terms, data.dense[train], data.y[train],
-                          data.groups[train], columns, use_text, vocab)
-        return lambda test: raw_scores(model, cols, counts[test], data.dense[test])
-
-    return fitter
-
-
 def grouped_cv(data: Data, fitter: Fitter) -> tuple[dict[str, float], np.ndarray]:
-    """Source-disjoint cross-validated figures and raw out-of-fold scores."""
+    """Source-disjoint cross-validated figures (AllSides rows) and raw out-of-fold scores."""
     fold = folds(data.groups)
     z = out_of_fold(fitter, fold)
-    return metrics(cross_calibrate(z, data.y, fold), data.y, data.leaning), z
+    a = data.allsides
+    p = cross_calibrate(z[a], data.y[a], fold[a])
+    return metrics(p, data.y[a], data.leaning[a]), z
 
 
 def media_split(data: Data, fitter: Fitter) -> dict[str, float]:
@@ -263,23 +346,30 @@ def media_split(data: Data, fitter: Fitter) -> dict[str, float]:
     return metrics(p, data.y[test], data.leaning[test])
 
 
-def train(data: Data) -> tuple[TextModel, dict[str, float]]:
+def train(data: Data, spec: Spec = Spec()) -> tuple[TextModel, dict[str, float]]:
     """The shipped model: fitted on everything, Platt-scaled on out-of-fold scores."""
-    figures, z = grouped_cv(data, model_fitter(data))
-    a, b = platt(z, data.y)
-    model, _ = fit(data.counts, data.terms, data.dense, data.y, data.groups)
-    model = TextModel(**{**model.__dict__, "platt_a": a, "platt_b": b,
-                         "prior": round(float(data.y.mean()), 6)})
+    figures, z = grouped_cv(data, model_fitter(data, spec))
+    a_rows = data.allsides
+    a, b = platt(z[a_rows], data.y[a_rows])
+    model = fit(data, spec, np.arange(len(data.y))).model
+    model = replace(model, platt_a=a, platt_b=b,
+                    prior=round(float(data.y[a_rows].mean()), 6))
     return model, figures
 
 
 def top_features(model: TextModel, k: int = 20) -> tuple[list[tuple[str, float]], ...]:
     """The ``k`` inputs with the largest weights toward low and toward high reliability."""
-    names = list(model.vocab) + [f"[{n}]" for n in model.dense_names]
-    coef = np.concatenate([model.coef_text, model.coef_dense])
+    names = (list(model.vocab) + [CHAR_PREFIX + g for g in model.char_vocab]
+             + [f"[{n}]" for n in model.dense_names])
+    coef = np.concatenate([model.coef_text, model.coef_char, model.coef_dense])
     order = np.argsort(coef)
     return ([(names[i], float(coef[i])) for i in order[::-1][:k]],
             [(names[i], float(coef[i])) for i in order[:k]])
+
+
+def load_data(cap: int = cdata.CAP) -> Data:
+    """The cached training data (extracted on first use)."""
+    return as_data(cdata.load(cap), cdata.cache_path(cap))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,14 +379,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="do not write the weights")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    data = as_data(cdata.load(args.cap), cdata.cache_path(args.cap).with_suffix(".counts.npz"))
+    data = load_data(args.cap)
     model, figures = train(data)
-    print(f"{len(data.y)} articles, {int(data.y.sum())} from low-rated sources, "
-          f"{len(set(data.groups))} sources")
+    a = data.allsides
+    print(f"{len(data.y)} articles ({int(a.sum())} AllSides, {int((~a).sum())} "
+          f"FakeNewsCorpus), {int(data.y.sum())} from low-rated sources, "
+          f"{len(set(data.groups))} rated domains")
     print("grouped CV by source: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     low, high = top_features(model)
-    print("toward low:  " + ", ".join(f"{n} {w:+.2f}" for n, w in low))
-    print("toward high: " + ", ".join(f"{n} {w:+.2f}" for n, w in high))
+    print("toward low:  " + ", ".join(f"{n!r} {w:+.2f}" for n, w in low))
+    print("toward high: " + ", ".join(f"{n!r} {w:+.2f}" for n, w in high))
     if not args.check:
         save(model, MODEL_PATH)
         print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)")
@@ -307,4 +399,5 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["GROUPS", "Data", "fit", "grouped_cv", "main", "media_split", "metrics", "train"]
+__all__ = ["GROUPS", "Data", "Spec", "fit", "grouped_cv", "leaning_fitter", "main",
+           "media_split", "metrics", "model_fitter", "train"]

@@ -15,6 +15,7 @@ from dominating while every source of the minority class contributes.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import logging
@@ -41,6 +42,13 @@ SEED = 18
 #: Bodies shorter than this (characters) are skipped: too little text to read.
 MIN_CHARS = 300
 LEANINGS = ("left", "center", "right")
+#: FakeNewsCorpus sample: articles kept per domain, and the opensources.co types
+#: counted as low reliability (:func:`fnc_label`).
+FNC_CAP = 25
+FNC_LOW = frozenset({"fake", "conspiracy", "junksci", "hate", "unreliable", "bias",
+                     "clickbait"})
+#: Bumped when what :func:`featurize` computes changes (the cache is keyed by it).
+FEATURES_VERSION = 2
 
 
 def articles() -> Iterator[dict[str, Any]]:
@@ -81,7 +89,8 @@ def source_domains(cap: int = CAP) -> dict[str, str]:
     """Source name -> rated domain, computed once and cached beside the features."""
     path = cache_path(cap).with_suffix(".domains.json")
     if not path.exists():
-        found = {k: v[1] for k, v in source_ratings(list(articles())).items()}
+        rows = list(articles()) + list(fnc_articles())
+        found = {k: v[1] for k, v in source_ratings(rows).items()}
         path.write_text(json.dumps(found, indent=0, sort_keys=True), encoding="utf-8")
     return dict(json.loads(path.read_text(encoding="utf-8")))
 
@@ -114,21 +123,61 @@ def sample(rows: list[dict[str, Any]], cap: int = CAP) -> list[dict[str, Any]]:
 
 
 def featurize(row: dict[str, Any], parser: ParseFurniture) -> dict[str, Any]:
-    """One article's masked and unmasked bodies and its named features."""
+    """One article's bodies and its named features.
+
+    ``masked`` is the model's input (scrubbed and outlet masked), ``raw`` the
+    scrubbed body with the outlet left in (the masking ablation), ``parsed`` the
+    body as the furniture parser left it (the scrubbing ablation).
+    """
     article = Article(row["content_original"].replace("\r\n", "\n"),
                       Metadata(url=row.get("url"), site_name=row["source"],
                                domain=row.get("source_url"), title=row.get("title")))
     parser(article)
     body, feats = tf.model_input(article, masked=True)
+    parsed = article.body_string("\n\n")
     return {"id": row["ID"], "source": row["source"], "leaning": row["bias_text"],
-            "masked": body, "raw": article.body_string("\n\n"), "dense": feats}
+            "masked": body, "raw": tf.scrub(parsed), "parsed": parsed, "dense": feats}
+
+
+def fnc_label(kind: str) -> int | None:
+    """FakeNewsCorpus type -> 1 (low), 0 (reliable) or None (left out).
+
+    The corpus labels each domain by opensources.co's type: fake, conspiracy,
+    junk science, hate, unreliable, extreme bias and clickbait are low-reliability
+    kinds; "political" (a viewpoint, not a record), "unknown" and the rest are
+    left out.
+    """
+    if kind in FNC_LOW:
+        return 1
+    return 0 if kind == "reliable" else None
+
+
+def fnc_articles(cap: int = FNC_CAP) -> Iterator[dict[str, Any]]:
+    """The FakeNewsCorpus sample's labelled articles as AllSides-like rows.
+
+    At most ``cap`` a domain (155 of the 250 come from one site); no leaning
+    (the within-leaning figures are AllSides' only) and no ``media`` split.
+    """
+    path = dataset("fakenewscorpus") / "news_sample.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    seen: dict[str, int] = defaultdict(int)
+    for row in rows:
+        domain = row["domain"].removeprefix("www.")
+        if fnc_label(row["type"]) is None or len(row["content"] or "") < MIN_CHARS:
+            continue
+        seen[domain] += 1
+        if seen[domain] <= cap:
+            yield {"ID": f"fnc-{row['id']}", "source": domain, "source_url": domain,
+                   "url": row["url"], "title": row["title"], "bias_text": "none",
+                   "content_original": row["content"], "fnc_type": row["type"]}
 
 
 def cache_path(cap: int = CAP) -> Path:
     """Where the extracted features of a run with ``cap`` are cached."""
     folder = cache_dir() / "credibility"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"features-{cap}.jsonl.gz"
+    return folder / f"features-v{FEATURES_VERSION}-{cap}.jsonl.gz"
 
 
 def extract(cap: int = CAP, path: Path | None = None) -> Path:
@@ -137,14 +186,19 @@ def extract(cap: int = CAP, path: Path | None = None) -> Path:
     labels = source_labels(rows)
     split = media_split()
     keep = [r for r in sample(rows, cap) if labels[r["source"]] in ("high", "mixed", "low")]
+    keep += list(fnc_articles())
     parser = ParseFurniture(Options())
     path = path or cache_path(cap)
     tmp = path.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8") as fh:
         for i, row in enumerate(keep):
             rec = featurize(row, parser)
-            rec["rating"] = labels[row["source"]]
-            rec["label"] = int(rec["rating"] == "low")
+            if "fnc_type" in row:
+                rec["rating"] = "fnc:" + row["fnc_type"]
+                rec["label"] = fnc_label(row["fnc_type"])
+            else:
+                rec["rating"] = labels[row["source"]]
+                rec["label"] = int(rec["rating"] == "low")
             rec["split"] = split.get(row["ID"], "")
             fh.write(json.dumps(rec) + "\n")
             if i % 1000 == 0:
