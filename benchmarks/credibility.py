@@ -18,7 +18,8 @@ telling right from left), then AUC, macro-F1 at 0.5, Brier score and ECE:
   the article's leaning);
 * ablations, for both: outlet not masked; neither scrubbed nor masked (the body
   as the furniture parser left it); the article model without the FakeNewsCorpus rows;
-* what each input group adds: the article model without it, and it alone.
+* what each input group adds: the article model without it, and it alone;
+* the article model with leaning-decorrelated training weights; the media split.
 
     NEWSAUDIT_CACHE=/path nice -n 19 .venv/bin/python benchmarks/credibility.py [--quick]
         [--per-source N]
@@ -26,7 +27,8 @@ telling right from left), then AUC, macro-F1 at 0.5, Brier score and ECE:
 ``--parse N`` instead compares, on N articles, the sourcing read from the
 pipeline's parse with the model's regular expressions. ``--per-source N`` keeps
 at most N articles of each source (a documented subsample when time is short);
-``--quick`` leaves out the ablations and the media split.
+``--quick`` leaves out the ablations and the media split. Rows are printed as
+they are measured, most telling first.
 """
 
 from __future__ import annotations
@@ -74,53 +76,54 @@ def _run(data: ct.Data, name: str, fitter: ct.Fitter, media: bool = False,
     return rows
 
 
-def _records(per_source: int | None) -> list[dict]:
-    records = cdata.load()
-    if per_source is None:
-        return records
-    seen: dict[str, int] = defaultdict(int)
-    kept = []
-    for r in records:
-        seen[r["source"]] += 1
-        if seen[r["source"]] <= per_source:
-            kept.append(r)
-    return kept
+def _print(name: str, how: str, fig: dict[str, float], secs: float) -> None:
+    row = _row(name, how, fig, secs)
+    print("  ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row), flush=True)
 
 
-def main_table(data: ct.Data, quick: bool) -> None:
-    """The article model, the peer and the politics-only baseline, with the ablations."""
+def runs(data: ct.Data, quick: bool) -> list[tuple[str, ct.Fitter, bool]]:
+    """Every run, most telling first: model, peer, politics baseline, masking, groups."""
     fit = ct.model_fitter
-    rows = _run(data, "newsaudit article model", fit(data, MODEL), not quick)
-    rows += _run(data, "peer: TF-IDF + LR", fit(data, PEER), not quick)
-    rows += _run(data, "leaning only (no text)", ct.leaning_fitter(data))
-    if not quick:
-        for text, what in (("raw", "outlet not masked"),
-                           ("parsed", "not scrubbed, not masked")):
-            rows += _run(data, f"newsaudit, {what}", fit(data, replace(MODEL, text=text)))
-            rows += _run(data, f"peer, {what}", fit(data, replace(PEER, text=text)))
-        rows += _run(data, "newsaudit, no FakeNewsCorpus rows",
-                     fit(data, replace(MODEL, extra=False)))
-    print_table("Credibility, source-disjoint (AUC within each leaning first)", HEADER, rows)
+    out: list[tuple[str, ct.Fitter, bool]] = [
+        ("newsaudit article model", fit(data, MODEL), False),
+        ("peer: TF-IDF + LR", fit(data, PEER), False),
+        ("leaning only (no text)", ct.leaning_fitter(data), False)]
+    if quick:
+        return out
+    out += [("newsaudit, outlet not masked", fit(data, replace(MODEL, text="raw")), False),
+            ("peer, outlet not masked", fit(data, replace(PEER, text="raw")), False)]
+    out += [(f"all but {g}", fit(data, replace(MODEL, columns=tuple(
+        n for n in DENSE_NAMES if n not in names))), False) for g, names in GROUPS.items()]
+    out += [("all but word n-grams", fit(data, replace(MODEL, word=False)), False),
+            ("all but char n-grams", fit(data, replace(MODEL, char=False)), False),
+            ("word n-grams alone", fit(data, replace(MODEL, char=False, columns=())), False),
+            ("char n-grams alone", fit(data, replace(MODEL, word=False, columns=())), False),
+            ("named features alone", fit(data, replace(MODEL, word=False, char=False)), False)]
+    out += [(f"{g} alone", fit(data, replace(MODEL, word=False, char=False, columns=names)),
+             False) for g, names in GROUPS.items()]
+    out += [("newsaudit, not scrubbed, not masked", fit(data, replace(MODEL, text="parsed")),
+             False),
+            ("peer, not scrubbed, not masked", fit(data, replace(PEER, text="parsed")), False),
+            ("newsaudit, no FakeNewsCorpus rows", fit(data, replace(MODEL, extra=False)), False),
+            ("newsaudit, leaning-decorrelated weights",
+             fit(data, replace(MODEL, decorrelate=True)), False),
+            ("newsaudit article model", fit(data, MODEL), True),
+            ("peer: TF-IDF + LR", fit(data, PEER), True)]
+    return out
 
 
-def group_table(data: ct.Data) -> None:
-    """Each input group: the article model without it, and it alone."""
-    fit = ct.model_fitter
-    rows: list[list[object]] = []
-    for g, names in GROUPS.items():
-        rest = tuple(n for n in DENSE_NAMES if n not in names)
-        rows += _run(data, f"all but {g}", fit(data, replace(MODEL, columns=rest)))
-        rows += _run(data, f"{g} alone",
-                     fit(data, replace(MODEL, word=False, char=False, columns=names)))
-    rows += _run(data, "all but word n-grams", fit(data, replace(MODEL, word=False)))
-    rows += _run(data, "word n-grams alone",
-                 fit(data, replace(MODEL, char=False, columns=())))
-    rows += _run(data, "all but char n-grams", fit(data, replace(MODEL, char=False)))
-    rows += _run(data, "char n-grams alone",
-                 fit(data, replace(MODEL, word=False, columns=())))
-    rows += _run(data, "named features alone",
-                 fit(data, replace(MODEL, word=False, char=False)))
-    print_table("Input groups of the article model, grouped CV", HEADER, rows)
+def run_all(data: ct.Data, quick: bool, only: str | None = None) -> None:
+    """Print each run's row as soon as it is measured (a long run can be read as it goes)."""
+    print("  ".join(HEADER), flush=True)
+    for name, fitter, media in runs(data, quick):
+        if only is not None and only not in name:
+            continue
+        t0 = time.process_time()
+        if media:
+            fig = ct.media_split(data, fitter)
+        else:
+            fig, _ = ct.grouped_cv(data, fitter)
+        _print(name, "media split" if media else "grouped CV", fig, time.process_time() - t0)
 
 
 #: The pipeline's sourcing summary (spaCy parse + attribution model) read as features.
@@ -184,10 +187,12 @@ def main() -> None:
                         help="leave out the ablations, the groups and the media split")
     parser.add_argument("--parse", type=int, default=0, metavar="N",
                         help="compare parsed and regular-expression sourcing on N articles")
+    parser.add_argument("--only", default=None,
+                        help="run only the systems whose name contains this text")
     parser.add_argument("--per-source", type=int, default=None,
                         help="keep at most N articles of each source (subsample)")
     args = parser.parse_args()
-    records = _records(args.per_source)
+    records = cdata.per_source(cdata.load(), args.per_source)
     cache = cdata.cache_path() if args.per_source is None else None
     data = ct.as_data(records, cache)
     a = data.allsides
@@ -198,9 +203,7 @@ def main() -> None:
     if args.parse:
         parse_table(records, args.parse)
         return
-    main_table(data, args.quick)
-    if not args.quick:
-        group_table(data)
+    run_all(data, args.quick, args.only)
 
 
 if __name__ == "__main__":

@@ -117,3 +117,10 @@ def test_char_ngrams_match_the_trainers_counter(example_text: str) -> None:
     x = counter.fit_transform([example_text]).toarray()[0]
     expected = {str(n): int(c) for n, c in zip(counter.get_feature_names_out(), x, strict=True)}
     assert dict(char_ngrams(example_text)) == expected
+
+
+def test_char_ngrams_fold_house_typography() -> None:
+    from newsaudit.judge.textmodel import char_ngrams
+
+    assert char_ngrams("said — then “no”") == char_ngrams("said -- then \"no\"")
+    assert char_ngrams("said – then ‘no’") == char_ngrams("Said - then 'no'")

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,6 +39,18 @@ CHAR_NGRAMS = (3, 5)
 CHAR_PREFIX = "chars:"
 _TOKEN = re.compile(TOKEN_PATTERN)
 _SPACE = re.compile(r"\s\s+")
+#: Typography folded before character n-grams are counted: dashes and quotation
+#: marks are house style ("--" or an en dash where others set an em dash; curly or
+#: straight quotes), and a model trained without the folding learned them as the
+#: marks of particular outlets.
+TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "“": '"', "”": '"',
+                            "„": '"', "‘": "'", "’": "'", "′": "'"})
+_DASHES = re.compile(r"-{2,}")
+
+
+def fold_typography(text: str) -> str:
+    """``text`` lower-cased with dashes and quotation marks of every style made plain."""
+    return _DASHES.sub("-", text.translate(TYPOGRAPHY).lower())
 
 
 def ngrams(text: str) -> Counter[str]:
@@ -49,9 +62,9 @@ def ngrams(text: str) -> Counter[str]:
 
 
 def char_ngrams(text: str, lengths: tuple[int, int] = CHAR_NGRAMS) -> Counter[str]:
-    """Character n-gram counts of ``text``, as scikit-learn's ``char_wb`` analyzer counts them."""
+    """Character n-gram counts of ``text`` (typography folded), as ``char_wb`` counts them."""
     grams: Counter[str] = Counter()
-    for word in _SPACE.sub(" ", text.lower()).split():
+    for word in _SPACE.sub(" ", fold_typography(text)).split():
         w = f" {word} "
         for n in range(lengths[0], lengths[1] + 1):
             grams.update(w[i:i + n] for i in range(max(1, len(w) - n + 1)))
@@ -174,6 +187,14 @@ def save(model: TextModel, path: Path = MODEL_PATH) -> None:
         coef_char=model.coef_char.astype(np.float32))
 
 
+def _char_arrays(z: Any) -> dict[str, Any]:
+    """The character n-gram arrays of a weight file (none in a version 1 file)."""
+    if "char_vocab" not in z:
+        return {}
+    return {"char_vocab": [str(v) for v in z["char_vocab"]], "char_idf": z["char_idf"],
+            "coef_char": z["coef_char"]}
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(path: Path = MODEL_PATH) -> TextModel:
     """The shipped article model.
@@ -189,7 +210,6 @@ def load_model(path: Path = MODEL_PATH) -> TextModel:
                 dense_names=tuple(str(v) for v in z["dense_names"]), dense_mean=z["dense_mean"],
                 dense_scale=z["dense_scale"], coef_dense=z["coef_dense"], intercept=intercept,
                 platt_a=a, platt_b=b, version=str(z["version"]), prior=prior,
-                char_vocab=[str(v) for v in z["char_vocab"]], char_idf=z["char_idf"],
-                coef_char=z["coef_char"])
+                **_char_arrays(z))
     except (OSError, KeyError, ValueError) as exc:
         raise DataError(f"cannot read the credibility model {path}: {exc}") from exc

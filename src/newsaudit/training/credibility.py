@@ -38,6 +38,7 @@ from ..judge.textmodel import (
     NGRAMS,
     TOKEN_PATTERN,
     TextModel,
+    fold_typography,
     save,
 )
 from . import credibility_data as cdata
@@ -66,8 +67,8 @@ TEXTS = ("masked", "raw", "parsed")
 def vectorizer(kind: str = "word", **kw: Any) -> CountVectorizer:
     """The n-gram counter: the same n-grams as :mod:`newsaudit.judge.textmodel` counts."""
     if kind == "char":
-        return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, lowercase=True,
-                               dtype=np.float32, **kw)
+        return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS,
+                               preprocessor=fold_typography, dtype=np.float32, **kw)
     return CountVectorizer(ngram_range=NGRAMS, token_pattern=TOKEN_PATTERN, lowercase=True,
                            dtype=np.float32, **kw)
 
@@ -209,7 +210,9 @@ def fit(data: Data, spec: Spec, train: np.ndarray) -> Fitted:
         terms[kind] = [str(t) for t in all_terms[cols[kind]]]
         blocks.append(tfidf(counts[train][:, cols[kind]], idfs[kind]))
     blocks.append(sparse.csr_matrix((d - mean) / scale))
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=1000, solver="liblinear")
+    # The dual problem: fewer articles than n-grams, so liblinear solves it faster.
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=1000, solver="liblinear",
+                            dual=True)
     weights = (leaning_weights(data.y[train], data.leaning[train]) if spec.decorrelate
                else None)
     lr.fit(sparse.hstack(blocks).tocsr(), data.y[train], sample_weight=weights)
@@ -313,14 +316,27 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     return float(total)
 
 
-def metrics(p: np.ndarray, y: np.ndarray, leaning: np.ndarray) -> dict[str, float]:
-    """AUC within each leaning, then overall AUC, macro-F1 at 0.5, Brier score and ECE."""
+def metrics(p: np.ndarray, y: np.ndarray, leaning: np.ndarray,
+            rank: np.ndarray | None = None) -> dict[str, float]:
+    """AUC within each leaning, then overall AUC, macro-F1 at 0.5, Brier score and ECE.
+
+    Args:
+        p: Calibrated probabilities (macro-F1, Brier score, ECE).
+        y: Labels.
+        leaning: Each article's AllSides leaning.
+        rank: The scores the AUCs rank by; ``p`` when None. Cross-validation
+            passes the raw out-of-fold scores: each fold's Platt scaling is
+            fitted on the other folds, and when the folds' base rates differ
+            widely (all of an outlet in one fold) a slope fitted across folds can
+            come out negative and turn a fold's ranking over.
+    """
+    r = p if rank is None else rank
     out: dict[str, float] = {}
     for lean in cdata.LEANINGS:
         m = leaning == lean
         ok = m.any() and len(np.unique(y[m])) == 2
-        out[f"auc_{lean}"] = float(roc_auc_score(y[m], p[m])) if ok else float("nan")
-    out.update({"auc": float(roc_auc_score(y, p)),
+        out[f"auc_{lean}"] = float(roc_auc_score(y[m], r[m])) if ok else float("nan")
+    out.update({"auc": float(roc_auc_score(y, r)),
                 "macro_f1": float(f1_score(y, p >= 0.5, average="macro")),
                 "brier": float(brier_score_loss(y, p)), "ece": ece(p, y)})
     return out
@@ -332,7 +348,7 @@ def grouped_cv(data: Data, fitter: Fitter) -> tuple[dict[str, float], np.ndarray
     z = out_of_fold(fitter, fold)
     a = data.allsides
     p = cross_calibrate(z[a], data.y[a], fold[a])
-    return metrics(p, data.y[a], data.leaning[a]), z
+    return metrics(p, data.y[a], data.leaning[a], rank=z[a]), z
 
 
 def media_split(data: Data, fitter: Fitter) -> dict[str, float]:
@@ -367,19 +383,25 @@ def top_features(model: TextModel, k: int = 20) -> tuple[list[tuple[str, float]]
             [(names[i], float(coef[i])) for i in order[:k]])
 
 
-def load_data(cap: int = cdata.CAP) -> Data:
-    """The cached training data (extracted on first use)."""
-    return as_data(cdata.load(cap), cdata.cache_path(cap))
+def load_data(cap: int = cdata.CAP, per_source: int | None = None) -> Data:
+    """The cached training data (extracted on first use), at most ``per_source`` a source.
+
+    The n-gram counts are cached only for the whole sample.
+    """
+    records = cdata.per_source(cdata.load(cap), per_source)
+    return as_data(records, cdata.cache_path(cap) if per_source is None else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Extract (cached), train, print the cross-validated figures, write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cap", type=int, default=cdata.CAP, help="articles per source")
+    parser.add_argument("--per-source", type=int, default=None,
+                        help="train on at most N of the cached articles of each source")
     parser.add_argument("--check", action="store_true", help="do not write the weights")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    data = load_data(args.cap)
+    data = load_data(args.cap, args.per_source)
     model, figures = train(data)
     a = data.allsides
     print(f"{len(data.y)} articles ({int(a.sum())} AllSides, {int((~a).sum())} "

@@ -207,6 +207,19 @@ def extract(cap: int = CAP, path: Path | None = None) -> Path:
     return path
 
 
+def per_source(records: list[dict[str, Any]], n: int | None) -> list[dict[str, Any]]:
+    """At most ``n`` of the cached records of each source (all when ``n`` is None)."""
+    if n is None:
+        return records
+    seen: dict[str, int] = defaultdict(int)
+    kept = []
+    for r in records:
+        seen[r["source"]] += 1
+        if seen[r["source"]] <= n:
+            kept.append(r)
+    return kept
+
+
 def load(cap: int = CAP) -> list[dict[str, Any]]:
     """The cached features (extracting them first when missing)."""
     path = cache_path(cap)
