@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from pathlib import Path
 import newsaudit
 from common import allsides_articles, print_table
 from newsaudit.corpus.batch import CHUNK_SIZE, run_batch
+from newsaudit.corpus.store import committed
 from newsaudit.corpus.tables import item_rows
 from newsaudit.corpus.worker import single_threaded
 from newsaudit.nlp import PIPE_BATCH, load
@@ -137,29 +139,47 @@ def scaling(limit: int) -> None:
     print(f"2 workers / 1 worker: {rows[1][3] / rows[0][3]:.2f}x")
 
 
-def _one(size: int, profile: str, workers: int, chunk_size: int) -> None:
+def _one(size: int, profile: str, workers: int, chunk_size: int,
+         stages: tuple[str, ...] | None) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="newsaudit-bench-"))
     write_corpus(tmp / "in.jsonl", size, keep=False)
+    single_threaded()
     t0, c0 = time.perf_counter(), time.process_time()
     res = run_batch([tmp / "in.jsonl"], tmp / "out", workers=workers, profile=profile,
+                    options=newsaudit.Options(stages=stages) if stages else None,
                     chunk_size=chunk_size, columns=COLUMNS, progress=False)
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    # The worker's peak memory after each chunk, in commit order: flat when memory
+    # does not grow with the corpus.
+    markers = sorted(committed(tmp / "out").values(), key=lambda m: m["first"])
+    trail = [m.get("peak_rss_mb") for m in markers]
     print(json.dumps({"size": res.documents, "wall": time.perf_counter() - t0,
-                      "cpu": time.process_time() - c0, "peak_mb": peak / 1024}))
+                      "cpu": time.process_time() - c0, "peak_mb": peak / 1024,
+                      "peak_after_chunk": {1: trail[0], len(trail) // 10: trail[len(trail) // 10 - 1],
+                                           len(trail) // 2: trail[len(trail) // 2 - 1],
+                                           len(trail): trail[-1]} if len(trail) >= 10 else trail,
+                      "errors": res.errors}))
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
-def growth(sizes: list[int], profile: str, chunk_size: int) -> None:
+def growth(sizes: list[int], profile: str, chunk_size: int,
+           stages: tuple[str, ...] | None) -> None:
     rows = []
     for size in sizes:
-        out = subprocess.run([sys.executable, __file__, "_one", "--sizes", str(size),
-                              "--profile", profile, "--chunk-size", str(chunk_size)],
-                             capture_output=True, text=True, check=True)
+        cmd = [sys.executable, __file__, "_one", "--sizes", str(size), "--profile", profile,
+               "--chunk-size", str(chunk_size)]
+        if stages:
+            cmd += ["--stages", ",".join(stages)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.append([r["size"], r["wall"], 1000 * r["cpu"] / r["size"], r["peak_mb"]])
-    print_table(f"one worker, --profile {profile}, --chunk-size {chunk_size}: time and peak "
-                "memory by corpus size",
-                ["articles", "wall s", "CPU ms / article", "peak RSS MB"], rows)
+        rows.append([r["size"], r["wall"], 1000 * r["cpu"] / r["size"], r["peak_mb"],
+                     json.dumps(r["peak_after_chunk"])])
+    what = f"stages {','.join(stages)}" if stages else f"--profile {profile}"
+    print_table(f"one worker, {what}, --chunk-size {chunk_size}: CPU time and peak memory "
+                "by corpus size (each size in a fresh process, model loading included)",
+                ["articles", "wall s", "CPU ms / article", "peak RSS MB",
+                 "peak RSS MB after chunk k"], rows)
 
 
 def main() -> None:
@@ -170,14 +190,17 @@ def main() -> None:
     parser.add_argument("--profile", default="fast", help="profile for growth")
     parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE,
                         help="records per chunk for growth (memory is bounded by it)")
+    parser.add_argument("--stages", default="",
+                        help="growth: run only these stages (comma-separated) instead of a profile")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    stages = tuple(args.stages.split(",")) if args.stages else None
     if args.sections == ["_one"]:
-        _one(sizes[0], args.profile, 1, args.chunk_size)
+        _one(sizes[0], args.profile, 1, args.chunk_size, stages)
         return
     for section in args.sections:
         {"compare": lambda: compare(args.limit), "scaling": lambda: scaling(args.limit),
-         "growth": lambda: growth(sizes, args.profile, args.chunk_size)}[section]()
+         "growth": lambda: growth(sizes, args.profile, args.chunk_size, stages)}[section]()
 
 
 if __name__ == "__main__":

@@ -96,11 +96,28 @@ def chunk_tables(records: Sequence[Record], options: Options,
         The tables by name, and counts: documents, errors, and milliseconds per stage.
     """
     from .audit import audit_records
-    from .tables import TABLES, article_row, error_row, item_rows, table_schema, to_table
+    from .tables import TABLES, table_schema, to_table
 
-    outcomes = audit_records(records, options)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("articles", *TABLES)}
     ms: dict[str, float] = {}
+    # The chunk's Docs, and every string and lexeme spaCy meets in them, are freed
+    # when the chunk's rows are made: without it spaCy's vocabulary keeps every new
+    # word of the corpus and a worker's memory grows with it.
+    with _memory_zone(options):
+        _rows(audit_records(records, options), rows, ms)
+    tables = {"articles": to_table(rows["articles"], schema)}
+    tables.update({name: to_table(rows[name], table_schema(name)) for name in TABLES})
+    counts = {"docs": len(records), "ok": len(rows["articles"]),
+              "errors": len(rows["errors"]), "ms": {k: round(v, 1) for k, v in ms.items()},
+              "peak_rss_mb": round(peak_rss_mb(), 1)}
+    return tables, counts
+
+
+def _rows(outcomes: Sequence[Any], rows: dict[str, list[dict[str, Any]]],
+          ms: dict[str, float]) -> None:
+    """Lay ``outcomes`` out as table rows (into ``rows``) and add up stage times."""
+    from .tables import article_row, error_row, item_rows
+
     for o in outcomes:
         rec = o.record.to_dict()
         if o.report is None:
@@ -112,11 +129,26 @@ def chunk_tables(records: Sequence[Record], options: Options,
             rows[name].extend(items)
         for stage, t in report["timings"].items():
             ms[stage] = ms.get(stage, 0.0) + t
-    tables = {"articles": to_table(rows["articles"], schema)}
-    tables.update({name: to_table(rows[name], table_schema(name)) for name in TABLES})
-    counts = {"docs": len(records), "ok": len(rows["articles"]),
-              "errors": len(rows["errors"]), "ms": {k: round(v, 1) for k, v in ms.items()}}
-    return tables, counts
+
+
+def _memory_zone(options: Options) -> Any:
+    """spaCy's memory zone over the pipeline's model when the pipeline parses,
+    else a no-op context."""
+    import contextlib
+
+    from ..nlp import load
+    from .audit import stages_for
+
+    if not any(info.name == "nlp" for info, _ in stages_for(options)):
+        return contextlib.nullcontext()
+    return load(options.spacy_model).memory_zone()
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def process_chunk(out: str, key: str, records: Sequence[Record], options: Options,
