@@ -144,6 +144,29 @@ def test_batch_resume_skips_done_and_refuses_other_settings(local_run: Path,
                   profile="fast", progress=False)
 
 
+def test_batch_duplicate_ids_keep_the_first_and_record_the_rest(tmp_path: Path) -> None:
+    rows = allsides(3)
+    table = tmp_path / "dup.jsonl"
+    table.write_text("".join(json.dumps({"id": i, "text": r["content_original"]}) + "\n"
+                             for i, r in zip(["a", "b", "a"], rows, strict=True)))
+    options = newsaudit.Options(stages=("parse.furniture",))  # the ids matter, not the audit
+    # The same file named twice is read once.
+    res = run_batch([table, tmp_path / "." / "dup.jsonl"], tmp_path / "out", options=options,
+                    workers=1, chunk_size=2, progress=False)
+    assert (res.documents, res.errors) == (3, 1)
+    tables = newsaudit.read_results(tmp_path / "out", tables=["articles", "errors"])
+    articles = tables["articles"].sort_values("id")
+    assert articles[["id", "position"]].values.tolist() == [["a", 0], ["b", 1]]
+    first = articles[articles["id"] == "a"]
+    assert first["n_chars"].item() == len(rows[0]["content_original"])
+    errors = tables["errors"]
+    assert errors[["id", "position", "step"]].values.tolist() == [["a", 2, "read"]]
+    assert errors["message"].item().startswith("duplicate id 'a': an earlier document")
+    again = run_batch([table], tmp_path / "out", options=options, workers=1, chunk_size=2,
+                      progress=False)
+    assert (again.skipped, again.audited) == (3, 0)
+
+
 def test_batch_unwritable_output_is_a_clear_error(corpus: list[Path], tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
