@@ -39,10 +39,10 @@ CHUNK_SIZE = 256
 INFLIGHT_PER_WORKER = 2
 
 #: Chunks a local worker process audits before it is replaced by a fresh one
-#: (models loaded again: about 3 s every 25,600 articles). A worker's memory creeps
-#: up with the corpus (benchmarks/batch.py growth: peak 667 MB at 50 articles, 797
-#: MB at 200, chunks of 16; spaCy's vocabulary keeps every new string it sees, a
-#: likely part of it, not measured apart); replacing workers bounds it.
+#: (models loaded again: about 3 s every 25,600 articles). Each chunk runs in
+#: spaCy's memory zone (worker.chunk_tables), which frees the vocabulary spaCy
+#: grows for it; replacing workers also bounds what any other cache keeps
+#: (benchmarks/batch.py growth prints the peak after each chunk).
 WORKER_MAX_CHUNKS = 100
 
 #: The profiles of ``--profile``: what each changes in the default options.
