@@ -253,9 +253,14 @@ def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
-    sents = {span[0].sent.start, span[-1].sent.start}
+    first, last = span[0].sent, span[-1].sent
+    sents = {first.start, last.start}
+    # Only the quotation's own sentences and the one just before and just after can
+    # frame it: looking no further keeps a paragraph-long article (one line of
+    # text) linear instead of scanning every sentence for every quotation.
+    lo, hi = _neighbour_start(doc, first, -1), _neighbour_start(doc, last, 1)
     window = []
-    for sent in sents_starting(doc, para_start, para_end + 1):
+    for sent in sents_starting(doc, max(para_start, lo), min(para_end + 1, hi)):
         if sent.end_char > para_end + 1:
             continue
         touching = sent.start in sents
@@ -269,6 +274,21 @@ def _nearest_cue(doc: Any, q: Quote, quoted: list[bool]) -> Any:
     if not cands:
         return None
     return min(cands, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+
+
+def _neighbour_start(doc: Any, sent: Any, step: int) -> int:
+    """The start character of the first sentence before (``step`` -1) or after (+1)
+    ``sent`` that is not blank, bounding the search; past the text's ends, its ends
+    (one past the last character, for an exclusive bound)."""
+    while True:
+        i = sent.start - 1 if step < 0 else sent.end
+        if i < 0:
+            return 0
+        if i >= len(doc):
+            return len(doc_text(doc)) + 1
+        sent = doc[i].sent
+        if sent.text.strip():
+            return int(sent.start_char) if step < 0 else int(sent.start_char) + 1
 
 
 _DIRECT_LIKE = ("quote", "ccomp", "continuation")
