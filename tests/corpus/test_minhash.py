@@ -9,6 +9,8 @@ from datasketch import MinHash
 from newsaudit.corpus.minhash import (
     MAX_HASH,
     MinHasher,
+    batch_shingles,
+    hash_words,
     merge,
     shingles,
     text_shingles,
@@ -59,3 +61,35 @@ def test_shingles_of_reordered_words_differ() -> None:
 def test_num_perm_must_be_positive() -> None:
     with pytest.raises(ValueError):
         MinHasher(num_perm=0)
+
+
+def test_batch_shingles_equal_one_text_at_a_time(allsides_rows: list[dict]) -> None:
+    texts = [r["content_original"] for r in allsides_rows[:40]]
+    # Texts of fewer than five words, an empty one, a NUL inside, astral letters and emoji.
+    texts[3:3] = ["", "Too short.", "one two\x00three four five six", "\U0001d400bc d e f g 😀 h"]
+    hashes, counts = batch_shingles(texts)
+    parts = np.split(hashes, np.cumsum(counts)[:-1])
+    for text, part in zip(texts, parts, strict=True):
+        assert part.tolist() == shingles(hash_words(words(text))).tolist()
+    assert counts[3:7].tolist() == [0, 0, 2, 2]
+    # The emoji is not a word, the mathematical bold letter is one.
+    assert words(texts[6]) == ["\U0001d400bc", "d", "e", "f", "g", "h"]
+
+
+def test_hash_words_tells_words_apart() -> None:
+    tokens = ["the", "thé", "the", "eht", "theory", "3", "_"]
+    h = hash_words(tokens).tolist()
+    assert h[0] == h[2] and len(set(h)) == 6
+    with pytest.raises(ValueError):
+        hash_words(["two words"])
+
+
+def test_signatures_flat_equal_signatures(allsides_rows: list[dict]) -> None:
+    texts = [r["content_original"] for r in allsides_rows[:30]] + ["short"]
+    hashes, counts = batch_shingles(texts)
+    hasher = MinHasher()
+    flat = hasher.signatures_flat(hashes, counts)
+    assert np.array_equal(flat, hasher.signatures([text_shingles(t) for t in texts]))
+    assert (flat[-1] == MAX_HASH).all()
+    with pytest.raises(ValueError):
+        hasher.signatures_flat(hashes, counts[:-2])

@@ -29,7 +29,16 @@ import numpy as np
 
 from . import lsh
 from .docs import DocMeta, DocStore
-from .minhash import NUM_PERM, SHINGLE_WORDS, WORD, MinHasher, hash_words, merge, shingles
+from .minhash import (
+    NUM_PERM,
+    SHINGLE_WORDS,
+    WORD,
+    MinHasher,
+    batch_shingles,
+    hash_words,
+    merge,
+    shingles,
+)
 
 log = logging.getLogger(__name__)
 
@@ -173,14 +182,14 @@ def chunk_bounds(text: str, min_words: int = CHUNK_MIN_WORDS) -> list[tuple[int,
 def _batch_bands(texts: list[str], first: int, hasher: MinHasher, bands: int, rows: int,
                  use_chunks: bool) -> dict[str, np.ndarray]:
     """Band rows of the articles (bands 0..b-1) and chunks (b..2b-1) of one batch."""
-    sets: list[np.ndarray] = []
+    pieces: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):
         for s, e in chunk_bounds(text) or [(0, 0)]:
-            sets.append(shingles(hash_words(WORD.findall(text[s:e].lower()))))
+            pieces.append(text[s:e])
             owner.append(i)
     own = np.array(owner, dtype=np.int64)
-    sigs = hasher.signatures(sets)
+    sigs = hasher.signatures_flat(*batch_shingles(pieces))
     docs = merge(sigs, own)
     table = lsh.band_table(docs, bands, rows, ids=np.arange(first, first + len(texts)))
     if not use_chunks:

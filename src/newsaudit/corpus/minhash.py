@@ -8,16 +8,17 @@ the MurmurHash3 finalizer pre-mixes each hash, then permutation ``k`` maps
 ``numpy.random.RandomState(seed)`` draws), so a signature computed here equals
 ``datasketch.MinHash(num_perm, seed, hashfunc=identity).update_batch(shingles)``
 value for value. What differs is the shape of the work: instead of one hash
-object and a dozen NumPy calls per document, the shingles of thousands of
-documents are concatenated, permuted in cache-sized blocks with one broadcast
-multiply and add, and reduced per document with ``np.minimum.reduceat``.
-``benchmarks/copies.py`` measures both side by side.
+object and a dozen NumPy calls per document, the texts of thousands of
+documents are joined and turned into shingle hashes in one pass over their
+code points, and all their shingles are permuted and reduced by one compiled
+loop (:mod:`.minhash_kernels`) with no temporaries. ``benchmarks/copies.py``
+measures both side by side.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -32,29 +33,37 @@ NUM_PERM = 128
 SEED = 1
 #: The empty signature's value in every slot (datasketch's affine32 maximum).
 MAX_HASH = np.uint32(0xFFFFFFFF)
-#: Shingles permuted per block: BLOCK x NUM_PERM x 4 bytes (2 MB at 128) stays in
-#: the L2 cache of common CPUs; 2048-8192 were within noise of each other on the
-#: development machine, 16384 was 40% slower (benchmarks/copies.py).
-BLOCK_SHINGLES = 4096
 
 WORD = re.compile(r"\w+")
 _MIX = np.uint32(0x01000193)  # FNV-1a's prime: folds the words of a shingle together
-
-
-class _TokenHashes(dict[str, int]):
-    """A word's CRC-32, computed once per process (words repeat: Zipf)."""
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
-
-
-_TOKEN_HASHES = _TokenHashes()
+_CODE_POINTS = 0x110000
 
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text`` (runs of letters, digits and underscores)."""
     return WORD.findall(text.lower())
+
+
+@functools.cache
+def _word_table() -> np.ndarray:
+    """Which code points :data:`WORD` matches, built from the regex itself (1.1 MB, once)."""
+    table = np.zeros(_CODE_POINTS, dtype=np.bool_)
+    every = "".join(map(chr, range(_CODE_POINTS)))
+    for m in WORD.finditer(every):
+        table[m.start():m.end()] = True
+    return table
+
+
+def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of every word of the lower-cased ``texts`` and the text it is in."""
+    from . import minhash_kernels
+
+    # Lower-cased and encoded one by one: a joined string is slower to lower
+    # when any text in it is not ASCII. The byte 0 separates the texts.
+    joined = b"\x00".join([(t.replace("\x00", " ") if "\x00" in t else t).lower()
+                           .encode("utf-8", "surrogatepass") for t in texts])
+    data = np.frombuffer(joined, dtype=np.uint8)
+    return minhash_kernels.word_hashes(data, _word_table())
 
 
 def word_spans(text: str) -> np.ndarray:
@@ -68,9 +77,17 @@ def word_spans(text: str) -> np.ndarray:
 
 
 def hash_words(tokens: Sequence[str]) -> np.ndarray:
-    """The 32-bit hashes of ``tokens`` (CRC-32 of their UTF-8 bytes)."""
-    return np.fromiter(map(_TOKEN_HASHES.__getitem__, tokens), dtype=np.uint32,
-                       count=len(tokens))
+    """The 32-bit hashes of ``tokens``, words as :data:`WORD` finds them.
+
+    A word's hash is FNV-1a over its code points with MurmurHash3's finalizer;
+    :func:`batch_shingles` gives every word of a text the same hash.
+    """
+    if not tokens:
+        return np.empty(0, dtype=np.uint32)
+    hashes, _ = _word_hashes([" ".join(tokens)])
+    if len(hashes) != len(tokens):
+        raise ValueError("hash_words takes words, runs of word characters only")
+    return hashes
 
 
 def shingles(word_hashes: np.ndarray, n: int = SHINGLE_WORDS) -> np.ndarray:
@@ -89,9 +106,28 @@ def shingles(word_hashes: np.ndarray, n: int = SHINGLE_WORDS) -> np.ndarray:
     return h
 
 
+def batch_shingles(texts: Sequence[str], n: int = SHINGLE_WORDS) -> tuple[np.ndarray, np.ndarray]:
+    """The shingle hashes of many texts at once, concatenated, and each text's count.
+
+    Text ``i``'s shingles are ``hashes[sum(counts[:i]):sum(counts[:i + 1])]``,
+    equal to ``shingles(hash_words(words(texts[i])), n)``. The texts are
+    joined, lower-cased and hashed in one compiled pass over their UTF-8 bytes;
+    shingles spanning two texts are dropped.
+    """
+    counts = np.zeros(len(texts), dtype=np.int64)
+    if not texts:
+        return np.empty(0, dtype=np.uint32), counts
+    hashes, doc = _word_hashes(texts)
+    all_shingles = shingles(hashes, n)
+    m = len(all_shingles)
+    keep = doc[:m] == doc[n - 1:n - 1 + m]
+    counts += np.bincount(doc[:m][keep], minlength=len(texts))
+    return all_shingles[keep], counts
+
+
 def text_shingles(text: str, n: int = SHINGLE_WORDS) -> np.ndarray:
     """The shingle hashes of ``text`` (see :func:`shingles`)."""
-    return shingles(hash_words(words(text)), n)
+    return batch_shingles([text], n)[0]
 
 
 def fmix32(h: np.ndarray) -> np.ndarray:
@@ -130,31 +166,35 @@ class MinHasher:
         self.num_perm = num_perm
         self.seed = seed
         a, b = permutations(num_perm, seed)
-        self._a = a[:, None]
-        self._b = b[:, None]
+        self._a = a
+        self._b = b
 
     def signatures(self, sets: Sequence[np.ndarray]) -> np.ndarray:
         """The ``(len(sets), num_perm)`` uint32 signatures of the shingle sets.
 
         An empty set gets ``MAX_HASH`` in every slot, as datasketch's empty MinHash.
         """
-        lengths = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
-        out = np.full((len(sets), self.num_perm), MAX_HASH, dtype=np.uint32)
-        docs = np.flatnonzero(lengths)
-        if len(docs) == 0:
-            return out
-        mixed = fmix32(np.concatenate([sets[int(i)] for i in docs]).astype(np.uint32, copy=False))
-        ends = np.cumsum(lengths[docs])
-        starts = ends - lengths[docs]
-        i = 0
-        while i < len(docs):
-            # Whole documents per block, at least one, about BLOCK_SHINGLES shingles.
-            j = max(i + 1, int(np.searchsorted(ends, starts[i] + BLOCK_SHINGLES, "right")))
-            lo, hi = starts[i], ends[j - 1]
-            block = np.multiply(self._a, mixed[lo:hi])
-            block += self._b
-            out[docs[i:j]] = np.minimum.reduceat(block, starts[i:j] - lo, axis=1).T
-            i = j
+        counts = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+        if not counts.sum():
+            return np.full((len(sets), self.num_perm), MAX_HASH, dtype=np.uint32)
+        return self.signatures_flat(np.concatenate(list(sets)), counts)
+
+    def signatures_flat(self, hashes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Signatures of sets given concatenated, as :func:`batch_shingles` returns them.
+
+        Args:
+            hashes: The shingle hashes of all sets, one after the other.
+            counts: How many of them each set has, in order.
+        """
+        from . import minhash_kernels
+
+        starts = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=starts[1:])
+        if starts[-1] != len(hashes):
+            raise ValueError("counts do not add up to the number of hashes")
+        out = np.empty((len(counts), self.num_perm), dtype=np.uint32)
+        minhash_kernels.signatures(np.ascontiguousarray(hashes, dtype=np.uint32), starts,
+                                   self._a, self._b, out)
         return out
 
     def signature(self, shingle_set: np.ndarray) -> np.ndarray:
@@ -178,6 +218,7 @@ __all__ = [
     "SEED",
     "SHINGLE_WORDS",
     "MinHasher",
+    "batch_shingles",
     "fmix32",
     "hash_words",
     "merge",
