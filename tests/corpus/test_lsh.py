@@ -47,6 +47,15 @@ def test_dask_groupby_gives_same_pairs(allsides_rows: list[dict]) -> None:
     assert np.array_equal(lsh.candidate_pairs(table), lsh.candidate_pairs_dask(table))
 
 
+def test_repeated_rows_keep_every_pair(allsides_rows: list[dict]) -> None:
+    sigs = MinHasher().signatures(_corpus(allsides_rows))
+    table = lsh.band_table(sigs, *lsh.optimal_params(0.5, 128))
+    kept = lsh.repeated(table)
+    assert len(kept["key"]) < len(table["key"]) // 10
+    assert np.array_equal(lsh.candidate_pairs(kept), lsh.candidate_pairs(table))
+    assert len(lsh.candidate_pairs(kept)) >= 5
+
+
 def test_big_bucket_is_stock_text() -> None:
     sigs = np.zeros((6, 8), dtype=np.uint32)  # six identical signatures share every bucket
     table = lsh.band_table(sigs, 2, 4)

@@ -214,7 +214,7 @@ def candidates(store: DocStore, options: CopyOptions = CopyOptions()) -> np.ndar
                                   options.chunks))
     if not parts:
         return np.empty((0, 2), dtype=np.int64)
-    table = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    table = lsh.repeated({k: np.concatenate([p[k] for p in parts]) for k in parts[0]})
     if options.scheduler or options.dask:
         return lsh.candidate_pairs_dask(table, scheduler=options.scheduler,
                                         max_bucket=options.max_bucket)

@@ -87,6 +87,21 @@ def band_table(signatures: np.ndarray, bands: int, rows: int,
     }
 
 
+def repeated(table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The rows of a band table whose ``(band, key)`` occurs more than once.
+
+    Only those can make a pair, and they are few (on 10,000 AllSides articles
+    26,705 of 3.78 million rows): dropping the rest before the group-by keeps
+    its hash table small. Band and key are folded into one 64-bit value and
+    sorted; two different rows folding to one value merely stay in the table.
+    """
+    folded = table["key"].view(np.uint64) ^ (table["band"].astype(np.uint64) * _K1)
+    ordered = np.sort(folded)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    keep = np.isin(folded, twice)
+    return {name: column[keep] for name, column in table.items()}
+
+
 _PAIRS_SQL = """
 WITH buckets AS (
     SELECT band, key, list(DISTINCT doc ORDER BY doc) AS docs
@@ -169,4 +184,4 @@ def candidate_pairs_dask(table: dict[str, np.ndarray], *, scheduler: str | None 
 
 
 __all__ = ["MAX_BUCKET", "band_keys", "band_table", "candidate_pairs", "candidate_pairs_dask",
-           "optimal_params"]
+           "optimal_params", "repeated"]
