@@ -26,7 +26,8 @@ share whose origin is the original (copies are dated a day later).
 dcnf: the AllSides articles re-running Daily Caller News Foundation content (its
 licence notice) from other outlets, and whether each is linked to the Daily Caller
 original when the original is in the data (found independently: a Daily Caller
-article sharing the re-run's title or its first 200 characters).
+article sharing the re-run's title or its first 200 characters); then each re-run's
+shingles, the notice's left out, against every AllSides article.
 """
 
 from __future__ import annotations
@@ -385,6 +386,29 @@ def dcnf() -> None:
               f"{bool(originals)!s:>5}; linked: {links}")
     print(f"  originals in the data: {in_data}; linked to the DCNF original (origin = the "
           f"Daily Caller article, copy = the re-run): {linked}/{in_data}")
+    overlap(rows, reruns, notice)
+
+
+def overlap(rows: list[dict], reruns: list[dict], notice: str) -> None:
+    """Each re-run's body against every AllSides article, the notice's own shingles left out."""
+    hashes, counts = batch_shingles([r["content_original"] for r in rows])
+    owner = np.repeat(np.arange(len(rows)), counts)
+    stock = np.unique(np.concatenate([
+        text_shingles(t[t.index(notice):t.index(notice) + 400])
+        for t in (r["content_original"] for r in rows) if notice in t]))
+    print("  shared five-word shingles with any AllSides article, the notice left out:")
+    for r in reruns:
+        i = next(k for k, row in enumerate(rows) if row["ID"] == r["ID"])
+        own = np.setdiff1d(np.unique(hashes[owner == i]), stock)
+        hit = np.isin(hashes, own)
+        pairs = np.unique(owner[hit].astype(np.int64) << 32 | hashes[hit].astype(np.int64))
+        shared = np.bincount(pairs >> 32, minlength=len(rows))
+        shared[i] = 0
+        dc = np.array([row["source"] == "The Daily Caller" for row in rows])
+        best, best_dc = int(np.argmax(shared)), int(np.argmax(np.where(dc, shared, -1)))
+        print(f"    {r['source']} {r['date']} ({len(own)} shingles): most with any article "
+              f"{shared[best]} ({rows[best]['source']} {rows[best]['date']}), with a Daily "
+              f"Caller article {shared[best_dc]}")
 
 
 def main(argv: list[str] | None = None) -> int:
