@@ -200,7 +200,7 @@ def _entity_of(tok: Any) -> Any:
     Hamptons (Abedin", "Obama, Clinton")."""
     if tok.ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
         return None
-    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents_within(tok.sent) if e.start <= tok.i < e.end), None)
     if ent is None or any(t.is_punct and t.text not in ("&", "-", ".", "'", "’")
                           for t in ent):
         return None

@@ -16,8 +16,10 @@ by :mod:`newsaudit.training.confidence`; see ``models/attributions.md``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +53,10 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
     raw = json.loads(path.read_text("utf-8"))
     return ConfidenceModel({str(k): float(v) for k, v in raw["weights"].items()},
                            float(raw["bias"]), float(raw["threshold"]))
+
+
+_WORD_RUN = re.compile(r"\S+")
+_BUCKET_TOP = 32
 
 
 def _bucket(n: int) -> int:
@@ -116,7 +122,10 @@ def features(doc: Any, a: Any) -> list[str]:
         out.append("fragments")
     text = doc_text(doc)
     start, end = paragraph(text, a.content.start)
-    out.append(f"paragraph_words={_bucket(len(text[start:end].split()))}")
+    # Words are counted only up to the last bucket: a whole-paragraph split for each
+    # attribution would be quadratic in an article written on one line.
+    words = sum(1 for _ in itertools.islice(_WORD_RUN.finditer(text, start, end), _BUCKET_TOP))
+    out.append(f"paragraph_words={_bucket(words)}")
     return out
 
 
