@@ -45,6 +45,7 @@ from ..data import cache_dir, dataset, fingerprint
 from ..errors import NewsauditError
 from ..html import page_blocks, parse_tree, read_html
 from ..parse.lines import Line, split_lines
+from .furniture import _words, label_lines  # the lines are labelled as for Scrapinghub
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +72,6 @@ NON_ENGLISH = {
     "cc03ddb5ef7d": "pt", "f6ac15a4d985": "pt", "20b2b64916b0": "it", "b6fb53e9fb04": "it",
     "21486419bb10": "id", "7837c9d66c81": "id", "57b4dafd18cf": "de", "ba07d1e64775": "de",
 }
-
-#: Share of a line's word trigrams that must occur in the gold body for the line
-#: to count as body; lines under 3 words must occur in the gold body as a whole.
-#: 0.6 separates the few lines that straddle body and caption.
-BODY_OVERLAP = 0.6
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -117,26 +111,6 @@ def folds(pages: list[Page]) -> list[tuple[list[Page], list[Page]]]:
     """The page-disjoint (train, test) pairs of cross-validation."""
     return [([p for p in pages if p.fold != f], [p for p in pages if p.fold == f])
             for f in range(FOLDS)]
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def label_lines(lines: list[Line], gold: str) -> np.ndarray:
-    """1 for lines of the gold body, 0 for the rest."""
-    gold_words = _words(gold)
-    gold_tri = {tuple(gold_words[i:i + 3]) for i in range(len(gold_words) - 2)}
-    gold_joined = " " + " ".join(gold_words) + " "
-    out = np.zeros(len(lines), dtype=int)
-    for i, ln in enumerate(lines):
-        w = _words(ln.text)
-        if len(w) < 3:
-            out[i] = int(len(w) > 1 and f" {' '.join(w)} " in gold_joined)
-            continue
-        tri = [tuple(w[j:j + 3]) for j in range(len(w) - 2)]
-        out[i] = int(sum(t in gold_tri for t in tri) / len(tri) >= BODY_OVERLAP)
-    return out
 
 
 def _raw(collection: str) -> Iterator[tuple[str, str, str, str | None]]:
