@@ -196,6 +196,72 @@ def test_sourcing_speaker_types(nlp, text, speaker_type, name, role):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "speaker_type", "name", "source_type"),
+    [
+        # Reuters, allsides:IXDCq9MDUwpY3MNK: the head after a dateline is tagged as a
+        # name, and the name inside "for ..." only says whose lawyers they are.
+        ("NEW YORK (Reuters) - Lawyers for U.S. President Donald Trump asked a federal "
+         "appeals court on Friday to block Deutsche Bank AG from handing the financial "
+         "records of the president’s family to Democratic lawmakers.", "asked", "anonymous",
+         "Lawyers for U.S. President Donald Trump", "unnamed"),
+        # USA Today, allsides:OaNbWgzJl2tm2ehd (the article's "Abedin." split the
+        # sentence): an aide to Clinton is not Clinton.
+        ('A former top aide to Hillary Rodham Clinton, declares the couple\'s love for New '
+         'York City in the video and vows that "no one will work harder to make it better" '
+         'than her husband.', "vows", "anonymous",
+         "former top aide to Hillary Rodham Clinton", "unnamed"),
+        # Breitbart, allsides:xganCPK7oNACGKqh: "saying" follows McConnell, not Scalise.
+        ("During a Thursday interview on Fox News Channel’s “America’s Newsroom,” Rep. Steve "
+         "Scalise (R-LA) reacted to Senate Majority Leader Mitch McConnell (R-KY) saying he "
+         "favors allowing states to declare bankruptcy instead of a bailout from the federal "
+         "government.", "saying", "named", "Mitch McConnell", "person"),
+    ],
+)
+def test_sourcing_speaker_is_the_head_not_a_name_beside_it(nlp, text, cue, speaker_type,
+                                                            name, source_type):
+    (a,) = [a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == cue]
+    assert (a.speaker_type, a.speaker_name, a.source_type) == (speaker_type, name,
+                                                              source_type)
+
+
+def test_sourcing_participle_with_its_own_object_keeps_the_subject(nlp):
+    # Fox News, allsides:gZqTuVZdacoBJxPe: the lawmakers ask, not Perez.
+    text = ("Separately, Darrell Issa and Jim Jordan wrote to Labor Secretary Thomas Perez "
+            "asking him about any possible involvement, given his prior position.")
+    names = {a.speaker_name for a in attributions(nlp, text)
+             if a.cue is not None and a.cue.text == "asking"}
+    assert "Thomas Perez" not in names
+
+
+def test_sourcing_according_to_an_outlet_is_the_channel(nlp):
+    # The Hill, allsides:H07iC8RY5V0rIV4z.
+    text = ("Sen. Chris Van Hollen (D-Md.), chairman of the Democratic Senatorial Campaign "
+            "Committee, spoke last week. \"We welcome support from everybody who wants to "
+            "help, including Secretary Clinton and President Obama,\" he said, according to "
+            "the Washington Examiner.")
+    (a,) = attributions(nlp, text)
+    assert (a.speaker.text, a.speaker_name, a.cue.text, a.via) == (
+        "he", "Chris Van Hollen", "said", "Washington Examiner")
+
+
+def test_sourcing_according_to_a_person_is_their_account(nlp):
+    # CNN, allsides:dUPj2ShmqvEWKTWQ: what Trump said to Stahl is reported by Stahl.
+    text = ('According to "60 Minutes" correspondent Lesley Stahl, Trump said to her, "I do '
+            'it to discredit you all and demean you all so when you write negative stories '
+            'about me, no one will believe you."')
+    (a,) = attributions(nlp, text)
+    assert (a.cue.text, a.speaker_name) == ("According to", "Lesley Stahl")
+
+
+def test_sourcing_speaker_stays_on_its_cue_line(nlp):
+    # USA Today opinion, allsides:p5eTLwpLMWEmQW1E: a related-story line run into the
+    # next sentence by the parser is not its speaker.
+    text = ("Read: Stop trusting viral videos\n\nLet’s assume the worst, and agree that "
+            "the boy was being disrespectful. That still would not justify the threats.")
+    assert all(a.speaker is None or a.speaker.text != "Read" for a in attributions(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("text", "pronoun", "antecedent", "speaker_type"),
     [
         ("Rex Tillerson arrived in Moscow. He said the talks were productive.", "He",

@@ -43,6 +43,9 @@ def _why(nlp, text: str, content_words: str) -> str | None:
     ("While there is at press time no word on the details of the call, presidential aid "
      "Christopher Bong Go posted a photo of Duterte speaking to Trump on his Facebook page.",
      "a photo of", "no speaker"),
+    # After USA Today opinion, allsides:p5eTLwpLMWEmQW1E: "let’s" is the writer and reader.
+    ("Let’s agree that the boy was being disrespectful.",
+     "the boy was", "author"),
 ])
 def test_not_statements(nlp, text, words, why):
     assert _why(nlp, text, words) == why

@@ -81,6 +81,8 @@ def test_furniture_offsets_cover_exact_text(example_dict: dict) -> None:
     ("Donate now to keep us going", "donation"),
     ("(RELATED: Obama's Nuclear Deal with Iran: Worse Than We Could Have Imagined)", "related"),
     ("Democrat Bill Nelson concedes Florida Senate seat to Rick Scott Read more", "related"),
+    # USA Today opinion, allsides:p5eTLwpLMWEmQW1E.
+    ("Read: Stop trusting viral videos", "related"),
     ("Pledge $20.20 to this campaign and share it: https://t.co/4HPtATVrXc "
      "pic.twitter.com/ZkdI3u57yY — Ady Barkan (@AdyBarkan) August 16, 2018", "embed"),
     ("Nancy Reagan embodied what it means to represent America as First Lady and her dignified "

@@ -87,6 +87,9 @@ def build(doc: Any, f: Frame, quoted: list[bool], inner: IntervalIndex,
     speaker_range = src.speaker
     if speaker_range is None and src.subject is not None:
         speaker_range = _speaker_range(src.subject, src.cue_tok, quoted)
+        if speaker_range is not None and src.cue and "\n" in text[
+                min(speaker_range[1], src.cue[0]) : max(speaker_range[0], src.cue[1])]:
+            speaker_range = None  # the parser ran a line ("Read: ...") into the cue's
     info = SpeakerInfo("unresolved")
     span = None
     if speaker_range is not None:
@@ -134,6 +137,10 @@ def _via(doc: Any, f: Frame, info: SpeakerInfo, outlets: OutletIndex) -> str | N
     """
     if info.type == "outlet" and (info.outlet or info.name):
         return info.outlet or info.name
+    if f.via_tok is not None:  # "he said, according to the Washington Examiner"
+        relay = doc[f.via_tok.left_edge.i : f.via_tok.right_edge.i + 1]
+        return (outlets.at(relay.start_char, relay.end_char) or outlets.named(relay.text)
+                or clean_name(relay.text))
     tok = f.cue_tok
     if tok is None:
         return None

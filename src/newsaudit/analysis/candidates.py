@@ -149,6 +149,21 @@ _SIGNED = re.compile(r"^[ \t]*([“\x22][^\n]{10,}[”\x22])[ \t\u00a0]*([—―
                      r"([A-Z][^\n()@]{1,60}?)[ \t.]*$", re.M)
 
 
+#: Labels of page furniture and of an article's parts, set like a transcript's
+#: speaker ("Headline: ...", "Photo: ...", "Source: ..."), that no one says.
+_NOT_SPEAKERS = frozenset({
+    "update", "updated", "note", "editor's note", "editor’s note", "related", "watch",
+    "read more", "read", "see also", "more", "headline", "subheadline", "title", "summary",
+    "photo", "photos", "image", "images", "video", "caption", "credit", "source",
+    "sources", "tags", "topics", "category", "categories", "filed under", "posted",
+    "published", "date", "by", "share", "comments", "advertisement", "sponsored",
+    "disclaimer", "disclosure", "correction", "clarification", "warning", "important",
+    "breaking", "exclusive", "opinion", "analysis", "background", "bottom line",
+    "follow", "subscribe", "contact", "email", "phone", "website", "address", "location",
+    "time", "when", "where", "what", "why", "how", "who", "tl;dr", "p.s", "ps",
+})
+
+
 def _layout_frames(text: str, frames: list[Frame]) -> list[Frame]:
     """Attributions marked by layout rather than syntax: transcripts, posts and
     signed quotations."""
@@ -156,7 +171,7 @@ def _layout_frames(text: str, frames: list[Frame]) -> list[Frame]:
     out = []
     for m in _TRANSCRIPT.finditer(text):
         label = m.group(1).strip()
-        if label.lower() in {"update", "note", "editor's note", "related", "watch", "read more"}:
+        if label.lower() in _NOT_SPEAKERS:
             continue
         out.append(Frame((m.start(2), m.end(2)), "transcript", cue=(m.end(1), m.end(1) + 1),
                           speaker=(m.start(1), m.start(1) + len(label))))
@@ -346,13 +361,37 @@ def _dedupe(frames: list[Frame]) -> list[Frame]:
     seen: set[tuple[int, int]] = set()
     contents = IntervalIndex((f.content[0], f.content[1], f) for f in frames)
     out = []
+    relayed: set[int] = set()
     for f in frames:
         if f.content in seen:
             continue
-        if f.cue and any(g is not f
-                         and not (f.content[0] <= g.cue[0] < f.content[1] if g.cue else False)
-                         for _, _, g in contents.containing(f.cue[0])):
-            continue
+        outer = [g for _, _, g in contents.containing(f.cue[0]) if g is not f
+                 and not (f.content[0] <= g.cue[0] < f.content[1] if g.cue else False)
+                 ] if f.cue else []
+        if outer:
+            relay = _relay(f, outer)
+            if relay is None:
+                continue
+            f.via_tok = relay.subject
+            relayed.add(id(relay))
         seen.add(f.content)
         out.append(f)
-    return out
+    return [f for f in out if id(f) not in relayed]
+
+
+def _relay(f: Frame, outer: list[Frame]) -> Frame | None:
+    """'“...,” he said, according to the Washington Examiner': the "according to"
+    (or "per") frame around a speech verb's own quotation names the channel, not
+    the speaker; the speech frame is kept with it as ``via``. None when any other
+    frame holds ``f``'s cue, or when a person is the channel: an account of what
+    was said to them is theirs (the PolNeAR convention)."""
+    if f.cue_tok is None or f.cue_tok.lemma_ not in SPEECH_VERBS or f.subject is None \
+            or f.cue is None or f.content[1] > f.cue[0]:
+        return None  # only a quotation set before its cue: "“...,” he said, according to"
+    if any(g.pattern not in ("according_to", "per") or not (
+            g.content[0] <= f.content[0] and f.content[1] <= g.content[1]) for g in outer):
+        return None
+    relay = outer[0]
+    if relay.subject is None or any(t.ent_type_ == "PERSON" for t in relay.subject.subtree):
+        return None  # "According to Lesley Stahl, Trump said to her": her account
+    return relay

@@ -151,7 +151,8 @@ class Frame:
     ``subject`` is the token heading the speaker phrase (when the parse gives
     one), ``speaker`` a speaker range found without the parse (transcripts),
     ``copy_of`` the frame whose speaker a continuation quote takes,
-    ``fragments`` the pieces of a content its own cue interrupts.
+    ``fragments`` the pieces of a content its own cue interrupts, ``via_tok``
+    the head of the channel an "according to" around the frame names.
     """
 
     content: tuple[int, int]
@@ -162,6 +163,7 @@ class Frame:
     speaker: tuple[int, int] | None = None
     copy_of: Frame | None = None
     fragments: tuple[tuple[int, int], ...] = ()
+    via_tok: Any = None
 
 
 def prep_frame(tok: Any) -> Frame | None:
@@ -435,12 +437,39 @@ def subject_of(tok: Any, depth: int = 0) -> Any:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if depth == 0 and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+        named = _named_before(tok)
+        if named is not None:  # "reacted to Mitch McConnell (R-KY) saying he favors"
+            return named
     if (depth < 2 and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i
             and (tok.dep_ != "advcl" or tok.tag_ == "VBG")):
         return subject_of(tok.head, depth + 1)
     if depth < 2 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         return subject_of(tok.head.head, depth + 1)  # "responded by threatening to"
     return None
+
+
+def _named_before(tok: Any) -> Any:
+    """The person a participle cue follows with no comma between, past a
+    parenthetical ("Mitch McConnell (R-KY) saying ..."): the parser hangs the
+    participle on the main verb, but it tells what that person says. None when a
+    comma, or anything but a person's name, comes first, or when the participle
+    has an object of its own ("wrote to Perez asking him")."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= tok.sent.start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    prev = doc[i]
+    if prev.ent_type_ != "PERSON" or prev.dep_ not in ("pobj", "dobj") \
+            or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
+        return None
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children):
+        return None  # "wrote to Thomas Perez asking him about ...": the writer asks
+    return prev
 
 
 # -- character ranges ----------------------------------------------------------------

@@ -210,10 +210,15 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
     if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
         return SpeakerInfo("anonymous")
+    if persons and _role_head(head) and not _in_entity(head):
+        # "a former top aide to Hillary Rodham Clinton", "Lawyers for President
+        # Donald Trump": the name only says whose; the speaker is described, unnamed.
+        return SpeakerInfo("anonymous", name=phrase(span))
     if not persons and head.tag_ == "NN" and lower in ROLE_HEADS:
         return _by_office(span)
     orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS and not coref.is_person(e)]
-    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve:
+    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve \
+            and not _role_head(head):
         # "Trump" tagged ORG after "Donald Trump"; "Pence and Republican leaders"
         # after "Gov. Mike Pence": the head's name is a person's the text gave.
         person = _surname_of(_name_run(head)) or _surname_of(span)
@@ -223,7 +228,7 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
     if orgs:
-        if not _in_entity(head) and head.pos_ == "NOUN":
+        if not _in_entity(head) and (head.pos_ == "NOUN" or _role_head(head)):
             # "the U.S. shipping industry", "Lawyers for U.S. President Donald Trump"
             return SpeakerInfo("organization", name=phrase(span))
         return SpeakerInfo("organization", name=clean_name(max(orgs, key=len).text))
@@ -443,7 +448,22 @@ def _apposed_person(span: Any) -> Any:
             root = root.head
         if root.dep_ == "appos" and root.head.i == head.i:
             return ent
+        if (_role_head(head) or head.lower_ in ROLE_HEADS) and _juxtaposed(ent) \
+                and head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i:
+            return ent  # "vice chairman of the committee Sen. Saxby Chambliss"
     return None
+
+
+def _juxtaposed(ent: Any) -> bool:
+    """A name set right after a common noun of its own phrase, which the parser
+    took for a compound ("the committee Sen. Saxby Chambliss"): an apposition."""
+    root = ent.root
+    first = ent.start
+    while first > 0 and ent.doc[first - 1].lower_ in coref.PERSON_TITLES:
+        first -= 1
+    before = ent.doc[first - 1] if first > 0 else None
+    return (before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
+            and before.head.i == root.i)
 
 
 def _role_head(head: Any) -> bool:

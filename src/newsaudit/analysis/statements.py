@@ -78,6 +78,11 @@ _NOUN_PATTERNS = frozenset({"object", "prep_object", "passive"})
 _LAYOUT_PATTERNS = frozenset({"transcript", "post", "signed"})
 
 
+def _lets(tok: Any) -> bool:
+    """The "'s" of "Let's agree that ...": the writer and the reader."""
+    return tok.lower_ in ("'s", "’s") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "let"
+
+
 def _tok(doc: Any, span: Any) -> Any:
     if span is None:
         return None
@@ -108,7 +113,7 @@ def why_not_statement(doc: Any, a: Any) -> str | None:
         return None
     if a.speaker is not None and a.speaker.text.lstrip().startswith("%"):
         return "reader poll"
-    if speaker is not None and speaker.lower_ in AUTHOR_PRONOUNS \
+    if speaker is not None and (speaker.lower_ in AUTHOR_PRONOUNS or _lets(speaker)) \
             and not _quoted(doc, a.speaker.start):
         return "author"
     if speaker is None and cue is not None and lemma in WRITER_VERBS:

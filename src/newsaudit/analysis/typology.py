@@ -184,7 +184,10 @@ def _described(head: Any) -> bool:
     """A person described by role, whom a name only qualifies ("a former top Obama
     adviser", "an aide to Hillary Clinton", "Mr. Johnson's backers")."""
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.ent_type_ or not (
+    # A capitalised head opening a sentence is often tagged PROPN ("Lawyers for ...").
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_title
+                                     and head.lower_ in ANONYMOUS_HEADS)
+    if not common or head.ent_type_ or not (
             head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS
             or head.lower_ in VAGUE_HEADS):
         return False

@@ -98,7 +98,7 @@ _LONG: dict[str, list[str]] = {
         r"[—–-]\s*[^—–]{1,80}\(@\w{1,15}\)\s+\w+ \d{1,2},? \d{4}\s*$", r"\bpic\.twitter\.com/\w+",
     ],
     "related": [
-        r"^\(?(related|see also|also read|read also|read more|more)\s*:",
+        r"^\(?(related|see also|also read|read also|read more|more|read|watch|listen)\s*:",
         r"\bread (more|the full (story|article))\s*(»|›|>|\.\.\.|…)?\s*$",
     ],
     "poll": [
