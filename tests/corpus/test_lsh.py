@@ -56,6 +56,24 @@ def test_repeated_rows_keep_every_pair(allsides_rows: list[dict]) -> None:
     assert len(lsh.candidate_pairs(kept)) >= 5
 
 
+@pytest.mark.parametrize("partitions", [1, 7])
+def test_spilled_bands_keep_the_repeated_rows(allsides_rows: list[dict], tmp_path,
+                                              partitions: int) -> None:
+    sigs = MinHasher().signatures(_corpus(allsides_rows))
+    params = lsh.optimal_params(0.5, 128)
+    spilled = lsh.SpilledBands(partitions, directory=str(tmp_path))
+    for first in range(0, len(sigs), 13):  # batches, as copies.candidates adds them
+        spilled.add(lsh.band_table(sigs[first : first + 13], *params,
+                                   ids=np.arange(first, min(len(sigs), first + 13))))
+    assert spilled.rows == len(sigs) * params[0]
+    kept = spilled.repeated()
+    whole = lsh.band_table(sigs, *params)
+    assert np.array_equal(lsh.candidate_pairs(kept), lsh.candidate_pairs(whole))
+    assert len(lsh.candidate_pairs(kept)) >= 5
+    assert len(kept["key"]) == len(lsh.repeated(whole)["key"])
+    assert list(tmp_path.iterdir()) == []  # the partition files are gone
+
+
 def test_big_bucket_is_stock_text() -> None:
     sigs = np.zeros((6, 8), dtype=np.uint32)  # six identical signatures share every bucket
     table = lsh.band_table(sigs, 2, 4)

@@ -207,14 +207,19 @@ def candidates(store: DocStore, options: CopyOptions = CopyOptions()) -> np.ndar
     """Candidate pairs ``(m, 2)`` of document indices, ``a < b`` (steps 1 and 2)."""
     bands, rows = lsh.optimal_params(options.threshold, options.num_perm)
     hasher = MinHasher(options.num_perm)
-    parts: list[dict[str, np.ndarray]] = []
-    for first in range(0, len(store), options.batch_docs):
-        stop = min(len(store), first + options.batch_docs)
-        parts.append(_batch_bands(list(store.texts(first, stop)), first, hasher, bands, rows,
-                                  options.chunks))
-    if not parts:
+    if not len(store):
         return np.empty((0, 2), dtype=np.int64)
-    table = lsh.repeated({k: np.concatenate([p[k] for p in parts]) for k in parts[0]})
+    # The band rows go to disk batch by batch (lsh.SpilledBands), so memory does
+    # not grow with the corpus; about 2 * bands rows an article with chunks.
+    spilled = lsh.SpilledBands.for_rows(len(store) * bands * (15 if options.chunks else 1))
+    try:
+        for first in range(0, len(store), options.batch_docs):
+            stop = min(len(store), first + options.batch_docs)
+            spilled.add(_batch_bands(list(store.texts(first, stop)), first, hasher, bands,
+                                     rows, options.chunks))
+        table = spilled.repeated()
+    finally:
+        spilled.close()
     if options.scheduler or options.dask:
         return lsh.candidate_pairs_dask(table, scheduler=options.scheduler,
                                         max_bucket=options.max_bucket)

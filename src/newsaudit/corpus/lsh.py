@@ -102,6 +102,90 @@ def repeated(table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return {name: column[keep] for name, column in table.items()}
 
 
+#: Band rows of a partition file: band, key, doc (18 bytes, packed).
+_ROW = np.dtype([("band", "<i2"), ("key", "<i8"), ("doc", "<i8")])
+#: Band rows per partition of a spilled table, about: 2**22 rows is 75 MB on disk
+#: and about 200 MB in memory while its repeated rows are picked (the sort's
+#: temporaries), whatever the corpus size.
+ROWS_PER_PARTITION = 1 << 22
+
+
+class SpilledBands:
+    """A band table written to disk batch by batch, partitioned by ``(band, key)``.
+
+    The whole table grows with the corpus (about 6.5 KB an article: 20 GB at 10^6
+    articles) while the rows that can make a pair, those whose ``(band, key)``
+    occurs twice, are few. Each batch's rows go to one of ``partitions`` temporary
+    files by the top bits of their folded ``(band, key)``, so equal keys always
+    share a file; :meth:`repeated` then reads one file at a time. Peak memory is
+    one batch plus one partition, not the table (external hash partitioning).
+
+    Args:
+        partitions: Number of partition files (a power of two is not required).
+        directory: Where the temporary files go (default: the system's).
+    """
+
+    def __init__(self, partitions: int = 1, directory: str | None = None):
+        import tempfile
+
+        self.partitions = max(1, int(partitions))
+        self._dir = tempfile.TemporaryDirectory(prefix="newsaudit-bands-", dir=directory)
+        self._files = [open(f"{self._dir.name}/{i}.bin", "wb")  # noqa: SIM115
+                       for i in range(self.partitions)]
+        self.rows = 0
+
+    @staticmethod
+    def for_rows(expected_rows: int, directory: str | None = None) -> SpilledBands:
+        """A spilled table with enough partitions for about ``expected_rows`` rows."""
+        return SpilledBands(-(-expected_rows // ROWS_PER_PARTITION), directory)
+
+    def add(self, table: dict[str, np.ndarray]) -> None:
+        """Append a batch's band rows (columns ``band``, ``key``, ``doc``)."""
+        rows = np.empty(len(table["key"]), dtype=_ROW)
+        for name in ("band", "key", "doc"):
+            rows[name] = table[name]
+        part = (_fold(table) >> np.uint64(32)) % np.uint64(self.partitions)
+        order = np.argsort(part, kind="stable")
+        bounds = np.searchsorted(part[order], np.arange(self.partitions + 1, dtype=np.uint64))
+        for i in range(self.partitions):
+            if bounds[i] < bounds[i + 1]:
+                rows[order[bounds[i] : bounds[i + 1]]].tofile(self._files[i])
+        self.rows += len(rows)
+
+    def repeated(self) -> dict[str, np.ndarray]:
+        """The rows whose ``(band, key)`` occurs more than once, over all batches
+        (as :func:`repeated` on the whole table); the files are removed after."""
+        out: list[dict[str, np.ndarray]] = []
+        try:
+            for fh in self._files:
+                fh.close()
+                rows = np.fromfile(fh.name, dtype=_ROW)
+                if len(rows):
+                    out.append(repeated({n: np.ascontiguousarray(rows[n])
+                                         for n in ("band", "key", "doc")}))
+                del rows
+        finally:
+            self.close()
+        if not out:
+            return {"band": np.empty(0, np.int16), "key": np.empty(0, np.int64),
+                    "doc": np.empty(0, np.int64)}
+        return {n: np.concatenate([o[n] for o in out]) for n in ("band", "key", "doc")}
+
+    def close(self) -> None:
+        """Remove the temporary files."""
+        for fh in self._files:
+            fh.close()
+        self._dir.cleanup()
+
+
+def _fold(table: dict[str, np.ndarray]) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        folded = table["key"].view(np.uint64) ^ (table["band"].astype(np.uint64) * _K1)
+        # Mix the bits so that the high word picks partitions evenly.
+        folded = (folded ^ (folded >> np.uint64(29))) * _K2
+    return folded
+
+
 _PAIRS_SQL = """
 WITH buckets AS (
     SELECT band, key, list(DISTINCT doc ORDER BY doc) AS docs
@@ -183,5 +267,5 @@ def candidate_pairs_dask(table: dict[str, np.ndarray], *, scheduler: str | None 
     return result.to_numpy(dtype=np.int64).reshape(-1, 2)
 
 
-__all__ = ["MAX_BUCKET", "band_keys", "band_table", "candidate_pairs", "candidate_pairs_dask",
+__all__ = ["MAX_BUCKET", "ROWS_PER_PARTITION", "SpilledBands", "band_keys", "band_table", "candidate_pairs", "candidate_pairs_dask",
            "optimal_params", "repeated"]
