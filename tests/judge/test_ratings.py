@@ -71,6 +71,16 @@ def test_ratings_resolution(index, query: str, domain: str, method: str) -> None
     assert (found.domain, found.method) == (domain, method)
 
 
+@pytest.mark.parametrize("person", ["Barack Obama", "Ben Shapiro", "Charles Krauthammer",
+                                    "Paul Krugman", "Tucker Carlson"])
+def test_ratings_a_columnist_is_not_an_outlet(index, person: str) -> None:
+    # AllSides lists columnists as sources ("Barack Obama" with an article on
+    # nytimes.com); a person's name must not borrow the site's reputation.
+    found = index.resolve(person)
+    assert found is None or found.domain not in (
+        "nytimes.com", "dailywire.com", "nationalreview.com", "dailycaller.com")
+
+
 def test_ratings_fuzzy_name(index) -> None:
     found = index.resolve("Daily Callr")
     assert found is not None and found.domain == "dailycaller.com"
