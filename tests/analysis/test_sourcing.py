@@ -224,6 +224,32 @@ def test_sourcing_speaker_is_the_head_not_a_name_beside_it(nlp, text, cue, speak
                                                               source_type)
 
 
+def test_sourcing_people_who_spoke_to_an_outlet_are_not_the_outlet(nlp):
+    # Washington Free Beacon, allsides:LBexlrmMmsevO1cD (AP's story): the outlet is
+    # cited, but the two people are the source.
+    text = ("The Associated Press reported last month about Zelenskiy's meeting on May 7 with "
+            "two top aides. [He] separately briefed two U.S. Embassy officials, Suriya "
+            "Jayanti and Joseph Pennington, about Zelenskiy's concerns, said the two people "
+            "who spoke to the AP.")
+    provenance = {"cited_sources": [{"name": "The Associated Press", "mentions": [
+        {"start": 0, "end": 24}, {"start": text.index("AP."), "end": text.index("AP.") + 2}]}]}
+    (a,) = [a for a in attributions(nlp, text, provenance) if a.cue and a.cue.text == "said"]
+    assert a.speaker.text == "the two people who spoke to the AP"
+    assert (a.speaker_type, a.source_type) == ("anonymous", "unnamed")
+
+
+def test_sourcing_pronoun_goes_to_the_main_clause_subject(nlp):
+    # The Guardian, allsides:vewf8SqfJM8hN4B5: "He" is Peterson, who said that
+    # Benjamin was one of them, not Benjamin.
+    text = ("Peterson, who describes himself as a “professor against political correctness” "
+            "said that Benjamin, who blogs under the name Sargon of Akkad, was one of a "
+            "handful of controversial figures who had been invited to test the initiative.\n\n"
+            "He said: “I think we’ve got four, five or six people who are lined up. They’ll "
+            "be our first beta testers fundamentally.”")
+    (a,) = [a for a in attributions(nlp, text) if a.speaker and a.speaker.text == "He"]
+    assert a.speaker_name == "Peterson"
+
+
 def test_sourcing_participle_with_its_own_object_keeps_the_subject(nlp):
     # Fox News, allsides:gZqTuVZdacoBJxPe: the lawmakers ask, not Perez.
     text = ("Separately, Darrell Issa and Jim Jordan wrote to Labor Secretary Thomas Perez "

@@ -160,6 +160,26 @@ def is_subject(tok: Any) -> bool:
     return _clause_role(tok).dep_ in _SUBJECT_DEPS
 
 
+#: Clause links that keep a verb in its sentence's main clause.
+_MAIN_LINKS = frozenset({"ROOT", "conj"})
+
+
+def main_clause_subject(tok: Any) -> bool:
+    """Whether ``tok``'s phrase is the subject of its sentence's main clause (or of
+    a verb coordinated with it), not of a reported, relative or adverbial clause."""
+    role = _clause_role(tok)
+    if role.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = role.head
+    for _ in range(8):  # a conj chain is short; the bound guards a malformed parse
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            return True
+        if verb.dep_ not in _MAIN_LINKS:
+            return False
+        verb = verb.head
+    return False
+
+
 def is_person(ent: Any) -> bool:
     """Whether entity ``ent`` names a person: a PERSON entity, or a short proper
     name the recogniser labelled otherwise that a title, an apposed role or another
@@ -355,6 +375,16 @@ def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
     if not subjects and subjects_only:
         return None
     best = subjects[-1] if subjects else cands[-1]
+    if subjects:
+        # In the last sentence with a subject, the main clause's subject outranks
+        # one inside a reported clause or a relative clause: "Peterson ... said
+        # that Benjamin ... was one of them. He said: ..." (centering: the main
+        # subject is the preferred center of the next sentence).
+        sent_start = doc[best.start].sent.start
+        main = [m for m in subjects if doc[m.start].sent.start == sent_start
+                and main_clause_subject(m.span(doc).root)]
+        if main:
+            best = main[-1]
     if best.kind == "pronoun":
         if depth >= MAX_CHAIN:
             return None

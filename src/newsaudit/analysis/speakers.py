@@ -192,6 +192,9 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
             return replace(info, antecedent=(whole.start_char, whole.end_char))
         return resolve_pronoun(span, outlets)
     outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
+    if outlet is not None and (lower in ANONYMOUS_HEADS or head.lemma_.lower() in
+                               ANONYMOUS_HEADS) and outlets.at(head.idx, head.idx + 1) is None:
+        outlet = None  # "the two people who spoke to the AP": people, not the outlet
     if outlet is not None:
         return SpeakerInfo("outlet", name=outlet, outlet=outlet)
     persons = [e for e in ents_within(span) if coref.is_person(e)]
