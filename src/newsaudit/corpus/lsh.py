@@ -267,5 +267,5 @@ def candidate_pairs_dask(table: dict[str, np.ndarray], *, scheduler: str | None 
     return result.to_numpy(dtype=np.int64).reshape(-1, 2)
 
 
-__all__ = ["MAX_BUCKET", "ROWS_PER_PARTITION", "SpilledBands", "band_keys", "band_table", "candidate_pairs", "candidate_pairs_dask",
-           "optimal_params", "repeated"]
+__all__ = ["MAX_BUCKET", "ROWS_PER_PARTITION", "SpilledBands", "band_keys", "band_table",
+           "candidate_pairs", "candidate_pairs_dask", "optimal_params", "repeated"]
