@@ -261,8 +261,13 @@ def scale(sizes: list[int]) -> None:
     print("scale: find_copies' stages on synthetic AllSides-based corpora (texts spooled "
           "to disk), one process per size pinned to one core, CPU time")
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "_scale_one", str(n)], check=True,
-                             capture_output=True, text=True).stdout.strip()
+        run = subprocess.run([sys.executable, __file__, "_scale_one", str(n)],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            print(f"  {n:>8} articles: failed (exit {run.returncode}):\n{run.stderr[-3000:]}",
+                  flush=True)
+            continue
+        out = run.stdout.strip()
         row = json.loads(out.splitlines()[-1])
         print(f"  {row['articles']:>8} articles: {row['cpu_s']:8.1f} CPU s "
               f"({1e3 * row['cpu_s'] / row['articles']:.2f} ms/article), peak RSS "

@@ -46,6 +46,20 @@ def test_edited_copy_is_near_duplicate_with_direction(long_rows: list[dict]) -> 
         assert text_a[q.a_start:q.a_end].split()[:4] == text_b[q.b_start:q.b_end].split()[:4]
 
 
+def test_copy_with_dotted_capital_i_is_verified(long_rows: list[dict]) -> None:
+    # "İstanbul".lower() is "i̇stanbul": the combining dot is not a word character,
+    # and verification once failed on the whole corpus over it.
+    paras = _paragraphs(long_rows[0]["content_original"])
+    paras[1] = "Erdoğan told reporters in İstanbul that the İzmir talks had gone well. " + paras[1]
+    items = [(r["content_original"], r["source"], "2019-01-02") for r in long_rows[1:10]]
+    items += [("\n".join(paras), "Origin Daily", "2019-01-01"),
+              ("\n".join(paras[:-1]), "Copier Times", "2019-01-03")]
+    result = find_copies(_store(items))
+    pair = next(p for p in result.pairs if {p.a, p.b} == {9, 10})
+    assert pair.origin == 9
+    assert any("İstanbul" in result.store.text(9)[q.a_start:q.a_end] for q in pair.passages)
+
+
 def test_partial_reuse_found_by_chunk_bands(long_rows: list[dict]) -> None:
     source = _paragraphs(long_rows[0]["content_original"])
     host = long_rows[1]["content_original"]

@@ -226,6 +226,16 @@ def candidates(store: DocStore, options: CopyOptions = CopyOptions()) -> np.ndar
     return lsh.candidate_pairs(table, max_bucket=options.max_bucket, threads=options.threads)
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _lower_word(word: str) -> str:
+    """A word lower-cased into one word: "İstanbul".lower() is "i̇stanbul", whose
+    combining dot (U+0307) is not a word character and would split it in two."""
+    low = word.lower()
+    return low if low.isalnum() or not _NOT_WORD.search(low) else _NOT_WORD.sub("", low)
+
+
 class _Prepared:
     """One document's words and shingles, as verification needs them."""
 
@@ -233,7 +243,7 @@ class _Prepared:
 
     def __init__(self, text: str):
         self.text = text
-        found = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+        found = [(m.start(), m.end(), _lower_word(m.group())) for m in WORD.finditer(text)]
         self.spans = np.array([(s, e) for s, e, _ in found], dtype=np.int64).reshape(-1, 2)
         self.shingles = shingles(hash_words([w for _, _, w in found]))
         self.unique = np.unique(self.shingles)
