@@ -180,38 +180,6 @@ def test_furniture_english_page_reads_as_english(example_text: str) -> None:
     assert looks_english(split_lines(example_text))
 
 
-# Quality floor: the README's body-line figures (benchmarks/body_lines.py, 5-fold
-# page-disjoint cross-validation on the 181 Scrapinghub pages). Raise a floor when
-# a change raises the figure, never lower it silently.
-
-#: Character-weighted and line F1, on the text alone and with the HTML's evidence,
-#: as docs/benchmarks.md gives them: measured 0.9298 / 0.8137 and 0.9594 / 0.8974
-#: (the caption, embed, poll and related-line phrases cost 0.0002 / 0.004 and
-#: 0.0006 / 0.0016 against 0.9300 / 0.818 and 0.960 / 0.899 before them).
-CHAR_F1_FLOOR = {False: 0.9297, True: 0.9593}
-LINE_F1_FLOOR = {False: 0.8136, True: 0.8973}
-
-
-@pytest.mark.slow
-def test_furniture_floor_body_lines_cross_validated() -> None:
-    from newsaudit.parse.furniture import classify_lines
-    from newsaudit.training import furniture as T
-
-    pages = T.load_pages()
-    pairs: dict[bool, list] = {False: [], True: []}
-    for train, test in T.folds(pages):
-        model = T.fit(*T.stack(train))
-        for p in test:
-            for evidence, rows in pairs.items():
-                pred = classify_lines(p.lines, T.page_matrix(p, evidence), model)
-                rows.append((p.lines, p.labels, pred))
-    for evidence, rows in pairs.items():
-        s = T.line_scores(rows)
-        print(f"body lines, evidence={evidence}:", s)  # the margin over the floors, with -rA
-        assert s["char_f1"] >= CHAR_F1_FLOOR[evidence], (evidence, s)
-        assert s["line_f1"] >= LINE_F1_FLOOR[evidence], (evidence, s)
-
-
 def test_furniture_wire_dateline_lead_is_body_on_real_reuters_texts() -> None:
     """Scraped Reuters stories open with their dateline lead, often followed by the
     photo's caption; the lead was called navigation in 64 of 176 (36%) of the

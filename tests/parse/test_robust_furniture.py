@@ -86,5 +86,5 @@ def test_join_prose_two_sweeps_equal_fixed_point(rows: list[tuple[bool, bool]]) 
     keep = [k for _, k in rows]
     prob = np.full(len(rows), 0.3)
     expected = _join_prose_fixed_point([j and not k for j, k in rows], keep)
-    _join_prose(lines, prob, keep)
+    _join_prose(lines, prob, keep, [j for j, _ in rows])
     assert keep == expected

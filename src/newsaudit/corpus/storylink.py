@@ -90,23 +90,21 @@ def entities(text: str) -> set[str]:
 def body_start(text: str, chars: int = BODY_CHARS) -> str:
     """The first ``chars`` characters of the article body, page furniture removed.
 
-    The line model reads the first ``2 * chars`` characters of the page (a
+    The furniture stage reads the first ``2 * chars`` characters of the page (a
     masthead, share links or a cookie notice come before the body).
     """
-    from ..parse.furniture import body_probability, classify_lines, load_model
-    from ..parse.lines import line_features, split_lines, with_context
+    from ..article import Article
+    from ..options import Options
+    from ..parse.furniture import ParseFurniture
 
     head = text[:2 * chars]
-    lines = split_lines(head)
-    if not lines:
+    if not head.strip():
         return ""
-    if len(lines) == 1:
+    if len(head.strip().splitlines()) == 1:
         return head[:chars]
-    model = load_model()
-    X = with_context(line_features(lines, None))
-    keep = classify_lines(lines, X, model, body_probability(model, X))
-    body = "\n".join(ln.text for ln, k in zip(lines, keep, strict=True) if k)
-    return (body or head)[:chars]
+    article = Article(head)
+    ParseFurniture(Options())(article)
+    return (article.body_string("\n") or head)[:chars]
 
 
 def article_texts(store: DocStore, order: Sequence[int],

@@ -1,9 +1,10 @@
 """Split page text into body and furniture, line by line.
 
 Every non-blank line gets a body probability from gradient-boosted trees over
-line features (:mod:`newsaudit.parse.lines`; the trees run in NumPy,
-:mod:`newsaudit.parse.trees`, trained by
-:mod:`newsaudit.training.furniture` on the Scrapinghub pages); furniture phrases
+line features (:mod:`newsaudit.parse.lines`) and page-level, language-neutral
+ones (:mod:`newsaudit.parse.page`); the trees run in NumPy
+(:mod:`newsaudit.parse.trees`) and are trained by
+:mod:`newsaudit.training.furniture` on the Scrapinghub and Dragnet pages; furniture phrases
 (:mod:`newsaudit.parse.lexicon`) override it. Furniture lines get a kind; the
 masthead (site name, sections, title, byline, date) is read from the lines above
 the body by :mod:`newsaudit.parse.masthead`.
@@ -19,7 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from ..article import Article, Furniture
-from ..errors import DataError
+from ..errors import DataError, NoContentError
+from ..html import page_blocks, parse_tree
 from ..options import Options
 from ..pipeline import stage
 from .lexicon import furniture_kind, licence_spans
@@ -33,11 +35,19 @@ from .lines import (
     with_context,
 )
 from .masthead import find_masthead
+from .page import (
+    PAGE_FEATURE_NAMES,
+    SENTENCE_END,
+    frequent_words,
+    page_features,
+    tokens,
+    word_count,
+)
 from .trees import Trees
 
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "furniture.json"
+TEXT_MODEL_PATH = MODEL_PATH.with_name("furniture_text.json")
 
 #: Body probability above which a line is kept. 0.5 maximised character F1 in
 #: page-disjoint cross-validation (benchmarks/body_lines.py; re-run after a change).
@@ -72,6 +82,20 @@ def load_model(path: Path = MODEL_PATH) -> dict:
     Raises:
         DataError: If the weights are missing or were trained on other features.
     """
+    return _load(path, FEATURE_NAMES + PAGE_FEATURE_NAMES)
+
+
+@functools.lru_cache(maxsize=1)
+def load_text_model(path: Path = TEXT_MODEL_PATH) -> dict:
+    """The classifier over line features alone, blended in on text without HTML.
+
+    Raises:
+        DataError: If the weights are missing or were trained on other features.
+    """
+    return _load(path, FEATURE_NAMES)
+
+
+def _load(path: Path, features: tuple[str, ...]) -> dict:
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -79,11 +103,43 @@ def load_model(path: Path = MODEL_PATH) -> dict:
             f"furniture model {path} unreadable ({exc}); retrain it with "
             "`python -m newsaudit.training.furniture`"
         ) from exc
-    if tuple(model.get("features", ())) != FEATURE_NAMES or \
+    if tuple(model.get("features", ())) != features or \
             model.get("context") != CONTEXT_LINES:
         raise DataError(f"furniture model {path} was trained on other features; retrain it")
     model["predict"] = Trees(model["trees"])
     return model
+
+
+def page_matrix(lines: list[Line], evidence: str | None = None,
+                links: list[float] | None = None) -> np.ndarray:
+    """The model's inputs: each line's features and its neighbours' (one row a line).
+
+    Args:
+        lines: The page's lines.
+        evidence: trafilatura's main text, when HTML was given.
+        links: Each line's link share, when HTML was given.
+    """
+    X = np.hstack([line_features(lines, evidence), page_features(lines, evidence, links)])
+    return with_context(X)
+
+
+def html_links(article: Article, lines: list[Line]) -> list[float] | None:
+    """Each line's link share from the article's HTML, or None without HTML.
+
+    None too when the HTML's lines are not the article's (text edited after reading).
+    """
+    if not article.html:
+        return None
+    try:
+        root, _ = parse_tree(article.html)
+    except NoContentError:  # read_html parsed it once; a page that fails now has no links
+        return None
+    body = root.find("body")
+    blocks = page_blocks(body if body is not None else root)
+    if len(blocks) != len(lines) or any(t != ln.text for (t, _), ln in zip(blocks, lines,
+                                                                            strict=True)):
+        return None
+    return [share for _, share in blocks]
 
 
 def body_probability(model: dict, X: np.ndarray) -> np.ndarray:
@@ -119,32 +175,105 @@ def extractor_held(lines: list[Line], evidence: str) -> list[bool]:
     return out
 
 
-def classify_lines(lines: list[Line], X: np.ndarray, model: dict,
-                   prob: np.ndarray | None = None) -> list[bool]:
-    """Whether each line is body: the model, then phrase overrides and smoothing.
+#: On text without HTML an English page's line body probability is this share of
+#: the page model's (trained on both collections) and the rest the text model's
+#: (line features only, trained on the Scrapinghub pages); a page in another
+#: language takes the text model's alone. Page-disjoint CV over both collections
+#: (char F1, Scrapinghub / Dragnet / the 20 pages not in English): text model
+#: alone 0.9248 / 0.7553 / 0.9181, page model alone 0.9119 / 0.9185 / 0.7985,
+#: blended at 0.55 0.9359 / 0.9016, at 0.6 0.9364 / 0.9072, at 0.65 0.9360 / 0.9100
+#: (benchmarks/body_lines.py; 30 Nov 2026).
+TEXT_BLEND = 0.6
+
+#: With HTML, a line whose body probability is within this margin of the threshold
+#: takes the extractor's decision instead (trafilatura's main text holds it or
+#: not): where the line model is unsure, the extractor is usually right. Page-disjoint
+#: CV over both collections (char F1 with HTML, Scrapinghub / Dragnet): margin 0
+#: 0.9657 / 0.9499, 0.1 0.9680 / 0.9502, 0.2 0.9692 / 0.9494, 0.3 0.9709 / 0.9460,
+#: 0.4 0.9704 / 0.9392 (trafilatura 0.9645 / 0.9221; 30 Nov 2026).
+EXTRACTOR_MARGIN = 0.2
+
+
+def decide_lines(lines: list[Line], model: dict, evidence: str | None = None,
+                 links: list[float] | None = None, text_model: dict | None = None
+                 ) -> tuple[list[bool], np.ndarray]:
+    """Whether each line is body, and its body probability, from the page's text and,
+    when given, its HTML evidence.
 
     Args:
         lines: The page's lines.
-        X: Their feature matrix, with context.
-        model: The loaded classifier.
-        prob: The body probabilities when already computed from ``X``.
+        model: The loaded classifier (:func:`load_model`).
+        evidence: trafilatura's main text, when HTML was given.
+        links: Each line's link share, when HTML was given.
+        text_model: The line-feature classifier (:func:`load_text_model`), blended
+            in when there is no HTML evidence (:data:`TEXT_BLEND`).
     """
-    if prob is None:
-        prob = body_probability(model, X)
+    prob = body_probability(model, page_matrix(lines, evidence, links))
+    if not evidence and text_model is not None and len(lines):
+        prob = blend(lines, prob,
+                     body_probability(text_model, with_context(line_features(lines))))
+    return decide_from_probability(lines, prob, evidence), prob
+
+
+def blend(lines: list[Line], page_prob: np.ndarray, text_prob: np.ndarray) -> np.ndarray:
+    """The body probability on text without HTML, from both models (:data:`TEXT_BLEND`):
+    on a page not in English, the text model's alone."""
+    w = TEXT_BLEND if looks_english(lines) else 0.0
+    return w * page_prob + (1 - w) * text_prob
+
+
+def decide_from_probability(lines: list[Line], prob: np.ndarray,
+                            evidence: str | None = None) -> list[bool]:
+    """Whether each line is body, from its body probability and the extractor's text.
+
+    Args:
+        lines: The page's lines.
+        prob: Their body probabilities.
+        evidence: trafilatura's main text, when HTML was given.
+    """
+    if evidence and not looks_english(lines):
+        # The line model has seen few pages in other languages (20 of 1,560): there,
+        # with HTML in hand, the extractor's decision stands, so the body is never
+        # worse than its own.
+        return extractor_held(lines, evidence)
+    keep = classify_lines(lines, prob)
+    if evidence and EXTRACTOR_MARGIN > 0:
+        held = extractor_held(lines, evidence)
+        for i, p in enumerate(prob):
+            if abs(p - BODY_THRESHOLD) < EXTRACTOR_MARGIN and not furniture_kind(lines[i].text):
+                keep[i] = held[i]
+    return keep
+
+
+def classify_lines(lines: list[Line], prob: np.ndarray) -> list[bool]:
+    """Whether each line is body: the model's probabilities, then phrase overrides
+    and smoothing.
+
+    Args:
+        lines: The page's lines.
+        prob: Their body probabilities.
+    """
     keep = [bool(p >= BODY_THRESHOLD) for p in prob]
     for i, ln in enumerate(lines):
         if furniture_kind(ln.text):
             keep[i] = False
+    # Prose is told by function words: English ones on an English page, else the
+    # page's own most frequent words (those of its language).
+    words = FUNCTION_WORDS if looks_english(lines) else frequent_words(lines)
+    prose = [_is_prose(ln.text, words) and not furniture_kind(ln.text) for ln in lines]
     if not any(keep):
         # Short pages can fall below the threshold everywhere: seed the body with
-        # the likeliest prose line and let it grow over its prose neighbours.
-        prose = [i for i, ln in enumerate(lines)
-                 if _is_prose(ln.text) and not furniture_kind(ln.text)]
-        if prose:
-            keep[max(prose, key=lambda i: prob[i])] = True
-    _join_prose(lines, prob, keep)
+        # the likeliest prose line and let it grow over its prose neighbours. An
+        # article written on one line (JSON and CSV text often is) may end with
+        # furniture and so not read as a sentence: the likeliest long line seeds it then.
+        seeds = [i for i, p in enumerate(prose) if p] or [
+            i for i, ln in enumerate(lines)
+            if word_count(ln.text) >= PROSE_JOIN_MIN_WORDS and not furniture_kind(ln.text)]
+        if seeds:
+            keep[max(seeds, key=lambda i: prob[i])] = True
+    _join_prose(lines, prob, keep, prose)
     for i, ln in enumerate(lines):
-        if not keep[i] or len(ln.text.split()) > ISOLATED_MAX_WORDS:
+        if not keep[i] or word_count(ln.text) > ISOLATED_MAX_WORDS:
             continue
         before = keep[i - 1] if i > 0 else False
         after = keep[i + 1] if i + 1 < len(lines) else False
@@ -153,21 +282,25 @@ def classify_lines(lines: list[Line], X: np.ndarray, model: dict,
     return keep
 
 
-def _is_prose(text: str) -> bool:
-    words = text.split()
-    if len(words) < PROSE_JOIN_MIN_WORDS or not _TERMINAL.search(text):
+def _is_prose(text: str, function_words: frozenset[str]) -> bool:
+    """A full sentence of some length, a quarter or more of it function words."""
+    if word_count(text) < PROSE_JOIN_MIN_WORDS or not SENTENCE_END.search(text):
         return False
-    return sum(w.lower().strip(",.;:") in FUNCTION_WORDS for w in words) / len(words) > 0.25
+    words = tokens(text)
+    if len(words) < 3:  # a sentence in a script written without spaces
+        return True
+    return sum(w in function_words for w in words) / len(words) > 0.25
 
 
 def _dateline_lead(text: str) -> bool:
     """A sentence-long line opened by a wire dateline (names are most of its words,
     so the function-word share of :func:`_is_prose` does not apply)."""
-    return bool(DATELINE_LEAD.match(text)) and len(text.split()) >= PROSE_JOIN_MIN_WORDS \
-        and bool(_TERMINAL.search(text))
+    return bool(DATELINE_LEAD.match(text)) and word_count(text) >= PROSE_JOIN_MIN_WORDS \
+        and bool(SENTENCE_END.search(text))
 
 
-def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool]) -> None:
+def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool],
+                prose: list[bool]) -> None:
     """Grow the body over adjacent prose lines, up and down, until furniture.
 
     A sweep down then a sweep up reach the same lines as growing one line at a
@@ -175,10 +308,9 @@ def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool]) -> None:
     the body from above is filled by the first sweep, from below by the second.
     """
     n = len(lines)
-    joinable = [not keep[i] and not furniture_kind(ln.text) and (
-                (prob[i] >= PROSE_JOIN_MIN_PROB and _is_prose(ln.text))
-                or _dateline_lead(ln.text))
-                for i, ln in enumerate(lines)]
+    lead = [_dateline_lead(ln.text) and not furniture_kind(ln.text) for ln in lines]
+    joinable = [not keep[i] and ((prob[i] >= PROSE_JOIN_MIN_PROB and prose[i]) or lead[i])
+                for i in range(n)]
     for i in range(1, n):
         if joinable[i] and keep[i - 1]:
             keep[i] = True
@@ -187,9 +319,8 @@ def _join_prose(lines: list[Line], prob: np.ndarray, keep: list[bool]) -> None:
             keep[i] = True
     # A dateline lead is often followed by its photo's caption: it joins a body
     # that starts within the next DATELINE_REACH lines.
-    for i, ln in enumerate(lines):
-        if not keep[i] and joinable[i] and _dateline_lead(ln.text) \
-                and any(keep[i + 1 : i + 1 + DATELINE_REACH]):
+    for i in range(n):
+        if not keep[i] and lead[i] and any(keep[i + 1 : i + 1 + DATELINE_REACH]):
             keep[i] = True
 
 
@@ -204,26 +335,20 @@ def _kind(line: Line, index: int, first_body: int, last_body: int) -> str:
     return "other"
 
 
-@stage("parse.furniture", version="4", requires=("text",),
+@stage("parse.furniture", version="5", requires=("text",),
        assigns=("furniture", "masthead", "body"))
 class ParseFurniture:
     """Classify each line as body or furniture (with its kind) and read the masthead."""
 
     def __init__(self, options: Options):
         self.model = load_model()
+        self.text_model = load_text_model()
 
     def __call__(self, article: Article) -> None:
         lines = split_lines(article.text)
         evidence = article.meta.origin.get("main_text")
-        X = with_context(line_features(lines, evidence))
-        prob = body_probability(self.model, X)
-        if evidence and not looks_english(lines):
-            # The line model knows English only (its function-word features are
-            # English): on a page in another language with HTML in hand, the
-            # extractor's decision stands, so the body is never worse than its own.
-            keep = extractor_held(lines, evidence)
-        else:
-            keep = classify_lines(lines, X, self.model, prob)
+        keep, prob = decide_lines(lines, self.model, evidence, html_links(article, lines),
+                                  self.text_model)
         body_idx = [i for i, k in enumerate(keep) if k]
         first = body_idx[0] if body_idx else len(lines)
         last = body_idx[-1] if body_idx else -1

@@ -1,4 +1,4 @@
-"""Labelled pages from two collections, for training and testing the furniture classifier.
+"""Labelled pages from two collections, for training and testing the furniture classifiers.
 
 Two collections of real web pages with hand-made main content, from the data
 directory:
@@ -10,21 +10,22 @@ directory:
   a ``!@#$%^&*()  COMMENTS`` marker (421 files, some with the marker mistyped):
   they are not body, so the gold body stops there. One page (R427) was crawled
   without its body (156 bytes of HTML): a page none of whose lines is gold body is
-  left out, there is nothing on it to find. Five gold files are UTF-16 decoded as
-  UTF-8 (a NUL after every character); dropping the NULs gives their text back.
+  left out, there is nothing on it to find.
+  Five gold files are UTF-16 decoded as UTF-8 (a NUL after every character);
+  dropping the NULs gives their text back.
 
 Each page is rendered to page text by :func:`newsaudit.html.read_html` (one block
 a line), each line labelled body when its words are in the gold body
 (:func:`label_lines`), and kept with trafilatura's main text and each line's link
-share (:func:`newsaudit.html.page_blocks`). Rendering the 1,562 pages takes
-minutes, so the rendered pages are cached (keyed by the data files and
+share, the HTML evidence the parse step sees. Rendering 1,562 pages takes minutes,
+so the rendered pages are cached (keyed by the data files and
 :data:`RENDER_VERSION`).
 
-``benchmarks/body_lines.py --dragnet`` scores the shipped model (trained by
-:mod:`newsaudit.training.furniture` on the Scrapinghub pages alone) on the Dragnet
-pages. :func:`folds` gives five page-disjoint cross-validation folds over both
-collections: a page's fold is the SHA-256 of ``"<collection>:<id>"`` modulo 5, so
-the folds do not change when pages are added.
+Split: five page-disjoint cross-validation folds over both collections; a page's
+fold is the SHA-256 of ``"<collection>:<id>"`` modulo 5, so a page is tested only
+by a model that never saw it (as text or as HTML), and the folds do not change
+when pages are added. The shipped page model is then fitted on every page, the
+text model on the Scrapinghub pages (:mod:`newsaudit.training.furniture`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from ..data import cache_dir, dataset, fingerprint
 from ..errors import NewsauditError
 from ..html import page_blocks, parse_tree, read_html
 from ..parse.lines import Line, split_lines
-from .furniture import _words, label_lines  # the lines are labelled as for Scrapinghub
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,13 @@ NON_ENGLISH = {
     "cc03ddb5ef7d": "pt", "f6ac15a4d985": "pt", "20b2b64916b0": "it", "b6fb53e9fb04": "it",
     "21486419bb10": "id", "7837c9d66c81": "id", "57b4dafd18cf": "de", "ba07d1e64775": "de",
 }
+
+#: Share of a line's word trigrams that must occur in the gold body for the line
+#: to count as body; lines under 3 words must occur in the gold body as a whole.
+#: 0.6 separates the few lines that straddle body and caption.
+BODY_OVERLAP = 0.6
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -111,6 +118,26 @@ def folds(pages: list[Page]) -> list[tuple[list[Page], list[Page]]]:
     """The page-disjoint (train, test) pairs of cross-validation."""
     return [([p for p in pages if p.fold != f], [p for p in pages if p.fold == f])
             for f in range(FOLDS)]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def label_lines(lines: list[Line], gold: str) -> np.ndarray:
+    """1 for lines of the gold body, 0 for the rest."""
+    gold_words = _words(gold)
+    gold_tri = {tuple(gold_words[i:i + 3]) for i in range(len(gold_words) - 2)}
+    gold_joined = " " + " ".join(gold_words) + " "
+    out = np.zeros(len(lines), dtype=int)
+    for i, ln in enumerate(lines):
+        w = _words(ln.text)
+        if len(w) < 3:
+            out[i] = int(len(w) > 1 and f" {' '.join(w)} " in gold_joined)
+            continue
+        tri = [tuple(w[j:j + 3]) for j in range(len(w) - 2)]
+        out[i] = int(sum(t in gold_tri for t in tri) / len(tri) >= BODY_OVERLAP)
+    return out
 
 
 def _raw(collection: str) -> Iterator[tuple[str, str, str, str | None]]:
