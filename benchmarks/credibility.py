@@ -56,7 +56,9 @@ HEADER = ("system", "eval", "AUC left", "AUC centre", "AUC right", "AUC", "macro
 #: The peer: word n-grams seen in 5 or more articles, no source-spread filter, no
 #: character n-grams or named features.
 PEER = ct.Spec(char=False, columns=(), vocab=(1, 10**7), extra=False)
-MODEL = ct.Spec()
+#: The shipped model (named features) and the full one the ablations start from.
+MODEL = ct.SHIPPED
+FULL = ct.Spec()
 
 
 def _row(name: str, how: str, fig: dict[str, float], secs: float) -> list[object]:
@@ -87,26 +89,27 @@ def runs(data: ct.Data, quick: bool) -> list[tuple[str, ct.Fitter, bool]]:
     out: list[tuple[str, ct.Fitter, bool]] = [
         ("newsaudit article model", fit(data, MODEL), False),
         ("peer: TF-IDF + LR", fit(data, PEER), False),
-        ("leaning only (no text)", ct.leaning_fitter(data), False)]
+        ("leaning only (no text)", ct.leaning_fitter(data), False),
+        ("newsaudit + word and char n-grams (version 2)", fit(data, FULL), False)]
     if quick:
         return out
-    out += [("newsaudit, outlet not masked", fit(data, replace(MODEL, text="raw")), False),
+    out += [("full model, outlet not masked", fit(data, replace(FULL, text="raw")), False),
             ("peer, outlet not masked", fit(data, replace(PEER, text="raw")), False)]
-    out += [(f"all but {g}", fit(data, replace(MODEL, columns=tuple(
+    out += [(f"all but {g}", fit(data, replace(FULL, columns=tuple(
         n for n in DENSE_NAMES if n not in names))), False) for g, names in GROUPS.items()]
-    out += [("all but word n-grams", fit(data, replace(MODEL, word=False)), False),
-            ("all but char n-grams", fit(data, replace(MODEL, char=False)), False),
-            ("word n-grams alone", fit(data, replace(MODEL, char=False, columns=())), False),
-            ("char n-grams alone", fit(data, replace(MODEL, word=False, columns=())), False),
-            ("named features alone", fit(data, replace(MODEL, word=False, char=False)), False)]
-    out += [(f"{g} alone", fit(data, replace(MODEL, word=False, char=False, columns=names)),
+    out += [("all but word n-grams", fit(data, replace(FULL, word=False)), False),
+            ("all but char n-grams", fit(data, replace(FULL, char=False)), False),
+            ("word n-grams alone", fit(data, replace(FULL, char=False, columns=())), False),
+            ("char n-grams alone", fit(data, replace(FULL, word=False, columns=())), False),
+            ("named features alone", fit(data, replace(FULL, word=False, char=False)), False)]
+    out += [(f"{g} alone", fit(data, replace(FULL, word=False, char=False, columns=names)),
              False) for g, names in GROUPS.items()]
-    out += [("newsaudit, not scrubbed, not masked", fit(data, replace(MODEL, text="parsed")),
+    out += [("full model, not scrubbed, not masked", fit(data, replace(FULL, text="parsed")),
              False),
             ("peer, not scrubbed, not masked", fit(data, replace(PEER, text="parsed")), False),
-            ("newsaudit, no FakeNewsCorpus rows", fit(data, replace(MODEL, extra=False)), False),
-            ("newsaudit, leaning-decorrelated weights",
-             fit(data, replace(MODEL, decorrelate=True)), False),
+            ("full model, no FakeNewsCorpus rows", fit(data, replace(FULL, extra=False)), False),
+            ("full model, leaning-decorrelated weights",
+             fit(data, replace(FULL, decorrelate=True)), False),
             ("newsaudit article model", fit(data, MODEL), True),
             ("peer: TF-IDF + LR", fit(data, PEER), True)]
     return out

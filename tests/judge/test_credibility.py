@@ -181,6 +181,19 @@ def test_credibility_model_criterion_matches_probability(example_dict: dict) -> 
     assert model.evidence_share(model.prior) == pytest.approx(0.5)
 
 
+def test_credibility_model_names_the_features_that_leaned_low(allsides: dict) -> None:
+    # The Townhall first-person column: the text model's reason names the named
+    # features behind its estimate, each with the way it leans.
+    cred = _audit(allsides[COLUMN], with_url=False)
+    c = _criterion(cred, "model")
+    model = load_model()
+    if model.evidence_share(cred["probability"]) <= 0.5:
+        pytest.fail(f"the column should lean low: {c['reason']}")
+    cues = c["reason"].split("strongest cues: ")[1].split(", ")
+    assert cues and all(cue.endswith((" above average", " below average")) for cue in cues)
+    assert any(cue.startswith("first-person singular words") for cue in cues), cues
+
+
 def test_credibility_short_text_not_rated(example_text: str) -> None:
     short = "\n".join(example_text.split("\n")[:6])
     cred = newsaudit.analyze(short).to_dict()["credibility"]

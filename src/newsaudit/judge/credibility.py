@@ -23,7 +23,7 @@ from ..options import Options
 from ..pipeline import stage
 from . import criteria
 from .criteria import Criterion
-from .textfeatures import model_input
+from .textfeatures import FEATURE_LABELS, model_input
 from .textmodel import CHAR_PREFIX, TextModel, load_model
 
 #: Score thresholds and labels, highest first (the issue's contract).
@@ -62,17 +62,26 @@ def label_of(score: float) -> str:
 def _model_criterion(article: Article, model: TextModel) -> tuple[Criterion, float]:
     text, dense = model_input(article)
     p = model.probability(text, dense)
-    toward_low = [(t, w) for t, w in model.contributions(text, dense, k=30)
-                  if w > 0 and not t.startswith(("[", CHAR_PREFIX))][:MODEL_CUES]
+    z = dict(zip(model.dense_names, model.dense_vector(dense), strict=True))
+    toward_low = [t for t, w in model.contributions(text, dense, k=30)
+                  if w > 0 and not t.startswith(CHAR_PREFIX)][:MODEL_CUES]
     body = article.body_text()
     evidence: list[Span] = []
-    for term, _ in toward_low:
+    cues: list[str] = []
+    for term in toward_low:
+        if term.startswith("["):  # a named feature: say which way it leans
+            name = term[1:-1]
+            side = "above" if z[name] > 0 else "below"
+            cues.append(f"{FEATURE_LABELS.get(name, name)} {side} average")
+            continue
+        cues.append(f"“{term}”")
         words = r"\W+".join(re.escape(w) for w in term.split())
         m = re.search(rf"\b{words}\b", body, re.I)
         if m is not None:
             evidence.append(article.span(m.start(), m.end()))
     share = model.evidence_share(p)
-    cues = [f"“{t}”" for t, _ in toward_low] if share > 0.5 else []
+    if share <= 0.5:
+        cues = []
     return criteria.model(p, share, model.prior, evidence if cues else [], cues), p
 
 

@@ -165,6 +165,34 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 DENSE_NAMES: tuple[str, ...] = tuple(n for names in GROUPS.values() for n in names)
 
+#: What each named feature counts, as a reader is told it ("more first-person
+#: singular words than most articles").
+FEATURE_LABELS: dict[str, str] = {
+    "said_rate": "attributions with a speech verb", "anonymous_rate": "anonymous sources",
+    "secondhand_rate": "secondhand attributions (reported by another outlet)",
+    "named_said_rate": "named people quoted", "quotes_per_100": "quotation marks",
+    "share_anonymous": "share of anonymous sources",
+    "share_secondhand": "share of secondhand attributions",
+    "wire": "wire-service credits", "syndicated": "syndication notices",
+    "hat_tip": "hat tips to other outlets", "cited_outlets": "other outlets cited",
+    "bias_words": "bias words", "assertatives": "assertive verbs",
+    "factives": "factive verbs", "hedges": "hedges", "implicatives": "implicative verbs",
+    "report_verbs": "reporting verbs", "positive": "positive words",
+    "negative": "negative words", "wneg": "weakly negative words",
+    "wpos": "weakly positive words", "sneg": "strongly negative words",
+    "spos": "strongly positive words", "first_singular": "first-person singular words",
+    "first_plural": "first-person plural words", "second_person": "second-person words",
+    "exclaim": "exclamation marks", "question": "questions",
+    "allcaps": "words in capitals", "loaded": "loaded words",
+    "avg_word_len": "word length", "avg_sent_len": "sentence length",
+    "digits": "numbers", "log_words": "length of the article",
+    "appeal_rate": "appeals to the reader",
+    "furniture_appeals": "appeals removed as page furniture",
+    "hl_cues": "clickbait cues in the headline", "hl_allcaps": "capitals in the headline",
+    "hl_exclaim": "exclamation marks in the headline",
+    "hl_question": "a question as headline", "hl_words": "headline length",
+}
+
 _FIRST_S = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_P = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SECOND = frozenset({"you", "your", "yours", "yourself", "yourselves"})

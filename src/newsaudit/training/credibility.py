@@ -58,7 +58,7 @@ C = 1.0
 #: so that the same penalty constrains both kinds of input comparably.
 DENSE_WEIGHT = 0.3
 FOLDS = 5
-VERSION = "2"
+VERSION = "3"
 #: Which body a run reads: the model's input, the same with the outlet left in
 #: (masking ablation), the furniture parser's body unscrubbed and unmasked.
 TEXTS = ("masked", "raw", "parsed")
@@ -149,6 +149,14 @@ class Spec:
     #: Weight training rows so that leaning and label are independent
     #: (:func:`leaning_weights`): politics alone then predicts nothing in training.
     decorrelate: bool = False
+
+
+#: The shipped model reads the 41 named features alone. In the source-disjoint
+#: cross-validation they score as well as with word and character n-grams overall
+#: (AUC 0.664 against 0.668) and better within the left and right-leaning sources
+#: (0.697 / 0.631 against 0.634 / 0.616), and they carry no topic words of the
+#: training years (``models/credibility.md``).
+SHIPPED = Spec(word=False, char=False)
 
 
 def select_vocab(counts: sparse.csr_matrix, groups: np.ndarray, min_sources: int = MIN_SOURCES,
@@ -402,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     data = load_data(args.cap, args.per_source)
-    model, figures = train(data)
+    model, figures = train(data, SHIPPED)
     a = data.allsides
     print(f"{len(data.y)} articles ({int(a.sum())} AllSides, {int((~a).sum())} "
           f"FakeNewsCorpus), {int(data.y.sum())} from low-rated sources, "
@@ -421,5 +429,5 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["GROUPS", "Data", "Spec", "fit", "grouped_cv", "leaning_fitter", "main",
+__all__ = ["GROUPS", "SHIPPED", "Data", "Spec", "fit", "grouped_cv", "leaning_fitter", "main",
            "media_split", "metrics", "model_fitter", "train"]
