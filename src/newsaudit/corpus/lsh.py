@@ -95,7 +95,7 @@ def repeated(table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     its hash table small. Band and key are folded into one 64-bit value and
     sorted; two different rows folding to one value merely stay in the table.
     """
-    folded = table["key"].view(np.uint64) ^ (table["band"].astype(np.uint64) * _K1)
+    folded = _fold(table)
     ordered = np.sort(folded)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
     keep = np.isin(folded, twice)
@@ -104,6 +104,7 @@ def repeated(table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 #: Band rows of a partition file: band, key, doc (18 bytes, packed).
 _ROW = np.dtype([("band", "<i2"), ("key", "<i8"), ("doc", "<i8")])
+_COLUMNS = ("band", "key", "doc")
 #: Band rows per partition of a spilled table, about: 2**22 rows is 75 MB on disk
 #: and about 200 MB in memory while its repeated rows are picked (the sort's
 #: temporaries), whatever the corpus size.
@@ -142,9 +143,9 @@ class SpilledBands:
     def add(self, table: dict[str, np.ndarray]) -> None:
         """Append a batch's band rows (columns ``band``, ``key``, ``doc``)."""
         rows = np.empty(len(table["key"]), dtype=_ROW)
-        for name in ("band", "key", "doc"):
+        for name in _COLUMNS:
             rows[name] = table[name]
-        part = (_fold(table) >> np.uint64(32)) % np.uint64(self.partitions)
+        part = (_partition_hash(table) >> np.uint64(32)) % np.uint64(self.partitions)
         order = np.argsort(part, kind="stable")
         bounds = np.searchsorted(part[order], np.arange(self.partitions + 1, dtype=np.uint64))
         for i in range(self.partitions):
@@ -161,15 +162,13 @@ class SpilledBands:
                 fh.close()
                 rows = np.fromfile(fh.name, dtype=_ROW)
                 if len(rows):
-                    out.append(repeated({n: np.ascontiguousarray(rows[n])
-                                         for n in ("band", "key", "doc")}))
+                    out.append(repeated({n: np.ascontiguousarray(rows[n]) for n in _COLUMNS}))
                 del rows
         finally:
             self.close()
         if not out:
-            return {"band": np.empty(0, np.int16), "key": np.empty(0, np.int64),
-                    "doc": np.empty(0, np.int64)}
-        return {n: np.concatenate([o[n] for o in out]) for n in ("band", "key", "doc")}
+            return {n: np.empty(0, _ROW[n]) for n in _COLUMNS}
+        return {n: np.concatenate([o[n] for o in out]) for n in _COLUMNS}
 
     def close(self) -> None:
         """Remove the temporary files."""
@@ -179,11 +178,16 @@ class SpilledBands:
 
 
 def _fold(table: dict[str, np.ndarray]) -> np.ndarray:
+    """Band and key of each row folded into one 64-bit value."""
     with np.errstate(over="ignore"):
-        folded = table["key"].view(np.uint64) ^ (table["band"].astype(np.uint64) * _K1)
-        # Mix the bits so that the high word picks partitions evenly.
-        folded = (folded ^ (folded >> np.uint64(29))) * _K2
-    return folded
+        return table["key"].view(np.uint64) ^ (table["band"].astype(np.uint64) * _K1)
+
+
+def _partition_hash(table: dict[str, np.ndarray]) -> np.ndarray:
+    """The folded ``(band, key)`` mixed, so that its high word picks partitions evenly."""
+    folded = _fold(table)
+    with np.errstate(over="ignore"):
+        return (folded ^ (folded >> np.uint64(29))) * _K2
 
 
 _PAIRS_SQL = """
