@@ -160,10 +160,6 @@ def is_subject(tok: Any) -> bool:
     return _clause_role(tok).dep_ in _SUBJECT_DEPS
 
 
-#: Clause links that keep a verb in its sentence's main clause.
-_MAIN_LINKS = frozenset({"ROOT", "conj"})
-
-
 def main_clause_subject(tok: Any) -> bool:
     """Whether ``tok``'s phrase is the subject of its sentence's main clause (or of
     a verb coordinated with it), not of a reported, relative or adverbial clause."""
@@ -174,7 +170,7 @@ def main_clause_subject(tok: Any) -> bool:
     for _ in range(8):  # a conj chain is short; the bound guards a malformed parse
         if verb.dep_ == "ROOT" or verb.head.i == verb.i:
             return True
-        if verb.dep_ not in _MAIN_LINKS:
+        if verb.dep_ != "conj":  # a reported, relative or adverbial clause
             return False
         verb = verb.head
     return False
@@ -374,17 +370,17 @@ def resolve(doc: Any, pron: Any, lo: int, outlet_spans: list[tuple[int, int]],
     subjects = [m for m in recent if m.kind == "pronoun" or is_subject(m.span(doc).root)]
     if not subjects and subjects_only:
         return None
-    best = subjects[-1] if subjects else cands[-1]
     if subjects:
         # In the last sentence with a subject, the main clause's subject outranks
         # one inside a reported clause or a relative clause: "Peterson ... said
         # that Benjamin ... was one of them. He said: ..." (centering: the main
         # subject is the preferred center of the next sentence).
-        sent_start = doc[best.start].sent.start
+        sent_start = doc[subjects[-1].start].sent.start
         main = [m for m in subjects if doc[m.start].sent.start == sent_start
                 and main_clause_subject(m.span(doc).root)]
-        if main:
-            best = main[-1]
+        best = main[-1] if main else subjects[-1]
+    else:
+        best = cands[-1]
     if best.kind == "pronoun":
         if depth >= MAX_CHAIN:
             return None

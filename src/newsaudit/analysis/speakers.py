@@ -191,9 +191,9 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
             info = classify(whole, outlets, pronoun_resolve=False)
             return replace(info, antecedent=(whole.start_char, whole.end_char))
         return resolve_pronoun(span, outlets)
+    anonymous_head = lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS
     outlet = outlets.at(span.start_char, span.end_char) or outlets.named(span.text)
-    if outlet is not None and (lower in ANONYMOUS_HEADS or head.lemma_.lower() in
-                               ANONYMOUS_HEADS) and outlets.at(head.idx, head.idx + 1) is None:
+    if outlet is not None and anonymous_head and outlets.at(head.idx, head.idx + 1) is None:
         outlet = None  # "the two people who spoke to the AP": people, not the outlet
     if outlet is not None:
         return SpeakerInfo("outlet", name=outlet, outlet=outlet)
@@ -211,7 +211,7 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
             # "The Obama administration", "Cruz's staff": the name qualifies a body.
             return SpeakerInfo("named", name=phrase(span), role=None)
         return SpeakerInfo("named", name=person.text, role=_role(span, person))
-    if (lower in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS) and not persons:
+    if anonymous_head and not persons:
         return SpeakerInfo("anonymous")
     if persons and _role_head(head) and not _in_entity(head):
         # "a former top aide to Hillary Rodham Clinton", "Lawyers for President
@@ -220,8 +220,7 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if not persons and head.tag_ == "NN" and lower in ROLE_HEADS:
         return _by_office(span)
     orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS and not coref.is_person(e)]
-    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve \
-            and not _role_head(head):
+    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve:
         # "Trump" tagged ORG after "Donald Trump"; "Pence and Republican leaders"
         # after "Gov. Mike Pence": the head's name is a person's the text gave.
         person = _surname_of(_name_run(head)) or _surname_of(span)
@@ -231,8 +230,8 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if lower in OUTLET_HEADS or head.lemma_.lower() in OUTLET_HEADS:
         return SpeakerInfo("outlet", name=clean_name(orgs[0].text) if orgs else None)
     if orgs:
-        if not _in_entity(head) and (head.pos_ == "NOUN" or _role_head(head)):
-            # "the U.S. shipping industry", "Lawyers for U.S. President Donald Trump"
+        if not _in_entity(head) and head.pos_ == "NOUN":
+            # "the U.S. shipping industry"
             return SpeakerInfo("organization", name=phrase(span))
         return SpeakerInfo("organization", name=clean_name(max(orgs, key=len).text))
     if persons:
