@@ -208,35 +208,45 @@ def decide_lines(lines: list[Line], model: dict, evidence: str | None = None,
         text_model: The line-feature classifier (:func:`load_text_model`), blended
             in when there is no HTML evidence (:data:`TEXT_BLEND`).
     """
+    english = looks_english(lines)  # read once: every step below depends on it
     prob = body_probability(model, page_matrix(lines, evidence, links))
     if not evidence and text_model is not None and len(lines):
         prob = blend(lines, prob,
-                     body_probability(text_model, with_context(line_features(lines))))
-    return decide_from_probability(lines, prob, evidence), prob
+                     body_probability(text_model, with_context(line_features(lines))),
+                     english=english)
+    return decide_from_probability(lines, prob, evidence, english=english), prob
 
 
-def blend(lines: list[Line], page_prob: np.ndarray, text_prob: np.ndarray) -> np.ndarray:
+def blend(lines: list[Line], page_prob: np.ndarray, text_prob: np.ndarray, *,
+          english: bool | None = None) -> np.ndarray:
     """The body probability on text without HTML, from both models (:data:`TEXT_BLEND`):
-    on a page not in English, the text model's alone."""
-    w = TEXT_BLEND if looks_english(lines) else 0.0
+    on a page not in English, the text model's alone. ``english``: the page's
+    :func:`looks_english`, when already known."""
+    if english is None:
+        english = looks_english(lines)
+    w = TEXT_BLEND if english else 0.0
     return w * page_prob + (1 - w) * text_prob
 
 
 def decide_from_probability(lines: list[Line], prob: np.ndarray,
-                            evidence: str | None = None) -> list[bool]:
+                            evidence: str | None = None, *,
+                            english: bool | None = None) -> list[bool]:
     """Whether each line is body, from its body probability and the extractor's text.
 
     Args:
         lines: The page's lines.
         prob: Their body probabilities.
         evidence: trafilatura's main text, when HTML was given.
+        english: The page's :func:`looks_english`, when already known.
     """
-    if evidence and not looks_english(lines):
+    if english is None:
+        english = looks_english(lines)
+    if evidence and not english:
         # The line model has seen few pages in other languages (20 of 1,560): there,
         # with HTML in hand, the extractor's decision stands, so the body is never
         # worse than its own.
         return extractor_held(lines, evidence)
-    keep = classify_lines(lines, prob)
+    keep = classify_lines(lines, prob, english=english)
     if evidence and EXTRACTOR_MARGIN > 0:
         held = extractor_held(lines, evidence)
         for i, p in enumerate(prob):
@@ -245,13 +255,15 @@ def decide_from_probability(lines: list[Line], prob: np.ndarray,
     return keep
 
 
-def classify_lines(lines: list[Line], prob: np.ndarray) -> list[bool]:
+def classify_lines(lines: list[Line], prob: np.ndarray, *,
+                   english: bool | None = None) -> list[bool]:
     """Whether each line is body: the model's probabilities, then phrase overrides
     and smoothing.
 
     Args:
         lines: The page's lines.
         prob: Their body probabilities.
+        english: The page's :func:`looks_english`, when already known.
     """
     keep = [bool(p >= BODY_THRESHOLD) for p in prob]
     for i, ln in enumerate(lines):
@@ -259,7 +271,9 @@ def classify_lines(lines: list[Line], prob: np.ndarray) -> list[bool]:
             keep[i] = False
     # Prose is told by function words: English ones on an English page, else the
     # page's own most frequent words (those of its language).
-    words = FUNCTION_WORDS if looks_english(lines) else frequent_words(lines)
+    if english is None:
+        english = looks_english(lines)
+    words = FUNCTION_WORDS if english else frequent_words(lines)
     prose = [_is_prose(ln.text, words) and not furniture_kind(ln.text) for ln in lines]
     if not any(keep):
         # Short pages can fall below the threshold everywhere: seed the body with
