@@ -121,3 +121,18 @@ def test_a_subject_pronoun_speaker_keeps_its_confidence(nlp):
     doc = nlp(text)
     (a,) = [a for a in find_attributions(doc) if "Russian money" in a.content.text]
     assert a.speaker_name == "Douglas Letter" and a.confidence > 0.9
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_the_person(nlp):
+    # InfoWars, allsides:WGVVqdBGl8fo2WI4 (read after the changes, not tuned on):
+    # "Ivey" opening a sentence has no entity and is tagged a noun; "he" is Ivey,
+    # not Clinton, whom Ivey only wonders about.
+    text = ("The email was sent to Hillary Clinton’s campaign chairman John Podesta by "
+            "former Clinton administration official Bill Ivey on March 13, 2016.\n\n"
+            "Ivey wonders how Clinton can combat Trump’s larger than life appeal, worrying "
+            "that simply ‘defaulting to policy’ won’t work.\n\n"
+            "“And as I’ve mentioned, we’ve all been quite content to demean government, drop "
+            "civics and in general conspire to produce an unaware and compliant "
+            "citizenry,” he writes.")
+    assert _speaker_of(nlp, text, "demean government") == ("Ivey", "named")
+    assert _speaker_of(nlp, text, "combat Trump") == ("Bill Ivey", "named")

@@ -285,11 +285,18 @@ def candidates(doc: Any, pron: Any, lower: str, lo: int, outlet_spans: list[tupl
             if span is not None and len(span):
                 out.append(Mention(span.start, span.end, "org"))
     first = doc[max(0, pron.i - 150) : pron.i]
+    surnames = _person_index(doc)[1]
     for t in first:
         if t.idx < lo or _inside_quote(doc, t.idx) or t.ent_type_:
             continue
         low = t.lemma_.lower()
-        if t.tag_ == "NNS" and (t.lower_ in plural_heads or low in plural_heads):
+        if t.pos_ in ("PROPN", "NOUN") and t.is_title and t.lower_ in surnames and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            # "Ivey wonders ...": the surname of a person the text named in full, which
+            # the recogniser left without an entity and the tagger may even take for
+            # a noun at the start of a sentence (the exact-name sieve).
+            out.append(Mention(t.i, t.i + 1, "person"))
+        elif t.tag_ == "NNS" and (t.lower_ in plural_heads or low in plural_heads):
             conj = [c.right_edge.i for c in t.children if c.dep_ == "conj"]
             out.append(Mention(min(t.left_edge.i, t.i), max([t.i, *conj]) + 1, "group"))
         elif t.pos_ == "NOUN" and t.tag_ == "NN" and low in thing_heads and is_subject(t):

@@ -220,7 +220,9 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if not persons and head.tag_ == "NN" and lower in ROLE_HEADS:
         return _by_office(span)
     orgs = [e for e in ents_within(span) if e.label_ in ORG_LABELS and not coref.is_person(e)]
-    if (orgs or not _in_entity(head)) and head.pos_ == "PROPN" and pronoun_resolve:
+    name_like = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title
+                                         and not _in_entity(head))  # "Ivey wonders"
+    if (orgs or not _in_entity(head)) and name_like and pronoun_resolve:
         # "Trump" tagged ORG after "Donald Trump"; "Pence and Republican leaders"
         # after "Gov. Mike Pence": the head's name is a person's the text gave.
         person = _surname_of(_name_run(head)) or _surname_of(span)
@@ -502,7 +504,8 @@ def resolve_pronoun(span: Any, outlets: OutletIndex) -> SpeakerInfo:
         name = clean_name(found.text)  # "Issa and Jordan"
         return SpeakerInfo("named", name=name, antecedent=(found.start_char, found.end_char))
     info = classify(found, outlets, pronoun_resolve=False)
-    return SpeakerInfo(info.type, name=info.name or clean_name(found.text), role=info.role,
+    kind = "named" if info.type == "unresolved" and best.kind == "person" else info.type
+    return SpeakerInfo(kind, name=info.name or clean_name(found.text), role=info.role,
                        antecedent=(found.start_char, found.end_char), outlet=info.outlet)
 
 
