@@ -250,6 +250,17 @@ def test_sourcing_pronoun_goes_to_the_main_clause_subject(nlp):
     assert a.speaker_name == "Peterson"
 
 
+def test_sourcing_two_coordinated_names_are_both_the_speaker(nlp):
+    # Associated Press, allsides:EdwBg8on3BBPiMhx (read after the changes): the parser
+    # makes "Trump" a modifier of "Xi Jinping"; the speaker is both, not the longer name.
+    text = ("In a meeting over the weekend, Trump and Chinese President Xi Jinping agreed "
+            "to a ceasefire in the trade dispute. Details are unclear, but the White House "
+            "says it agreed to delay a planned tariff increase on Chinese goods.")
+    names = {a.speaker_name for a in attributions(nlp, text)
+             if a.speaker is not None and "Xi Jinping" in a.speaker.text}
+    assert names == {"Trump and Chinese President Xi Jinping"}
+
+
 def test_sourcing_participle_with_its_own_object_keeps_the_subject(nlp):
     # Fox News, allsides:gZqTuVZdacoBJxPe: the lawmakers ask, not Perez.
     text = ("Separately, Darrell Issa and Jim Jordan wrote to Labor Secretary Thomas Perez "

@@ -46,6 +46,10 @@ def _why(nlp, text: str, content_words: str) -> str | None:
     # After USA Today opinion, allsides:p5eTLwpLMWEmQW1E: "let’s" is the writer and reader.
     ("Let’s agree that the boy was being disrespectful.",
      "the boy was", "author"),
+    # After a New York Times opinion piece (allsides:fC14DVHWBuEmdguR): what the
+    # writers say officials should say, no one has said.
+    ("Governors and mayors should tell Americans that they must wear masks in all public "
+     "areas.", "they must wear", "author"),
 ])
 def test_not_statements(nlp, text, words, why):
     assert _why(nlp, text, words) == why

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from ..nlp import doc_text, ents_starting, ents_within
@@ -202,6 +203,9 @@ def classify(span: Any, outlets: OutletIndex, *, pronoun_resolve: bool = True) -
     if named is not None:  # "Capital One's lawyer, James Murphy"; "vice chairman ... Sen. X"
         return SpeakerInfo("named", name=named.text, role=_role(span, named))
     if persons and not _role_head(head):
+        if _coordinated_names(persons):
+            # "Trump and Chinese President Xi Jinping agreed": both, not the longer name
+            return SpeakerInfo("named", name=phrase(span))
         person = max(persons, key=len)
         full = _surname_of(person) if person.label_ != "PERSON" and pronoun_resolve else None
         if full is not None:  # "Trump" tagged ORG after "Donald Trump"
@@ -456,6 +460,17 @@ def _apposed_person(span: Any) -> Any:
                 and head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i:
             return ent  # "vice chairman of the committee Sen. Saxby Chambliss"
     return None
+
+
+def _coordinated_names(persons: list[Any]) -> bool:
+    """Two names joined by "and" with at most a title between ("Trump and Chinese
+    President Xi Jinping"), however the parser attached them."""
+    for a, b in pairwise(sorted(persons, key=lambda e: e.start)):
+        between = a.doc[a.end : b.start]
+        if 1 <= len(between) <= 3 and between[0].lower_ == "and" and all(
+                t.pos_ in ("ADJ", "PROPN", "DET") or t.lower_ == "and" for t in between):
+            return True
+    return False
 
 
 def _juxtaposed(ent: Any) -> bool:

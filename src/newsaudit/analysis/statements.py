@@ -78,6 +78,10 @@ _NOUN_PATTERNS = frozenset({"object", "prep_object", "passive"})
 _LAYOUT_PATTERNS = frozenset({"transcript", "post", "signed"})
 
 
+#: Modals with which the writer prescribes what someone should say: no one has said it.
+_PRESCRIPTIVE = frozenset({"should", "must", "ought"})
+
+
 def _lets(tok: Any) -> bool:
     """The "'s" of "Let's agree that ...": the writer and the reader."""
     return tok.lower_ in ("'s", "’s") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "let"
@@ -118,6 +122,9 @@ def why_not_statement(doc: Any, a: Any) -> str | None:
         return "author"
     if speaker is None and cue is not None and lemma in WRITER_VERBS:
         return "author"
+    if cue is not None and not _quoted(doc, cue.idx) and any(
+            c.dep_ == "aux" and c.lower_ in _PRESCRIPTIVE for c in cue.children):
+        return "author"  # "Trump ... and mayors should call on Americans to": advice
     if speaker is not None and speaker.lower_ in ("it", "time") and lemma in (
             "appear", "seem", "tell", "look"):
         return "author"  # "it appears ...", "only time will tell"
