@@ -204,7 +204,7 @@ def opinion(article: Article) -> Criterion:
     else:
         first = []
     reason = ("; ".join(parts) + " outside quotations") if parts else \
-        "reported in the third person, without loaded words or exclamations"
+        "no first person singular in the author's voice, loaded words or exclamations"
     return _make("opinion", 1.0 - lost / WEIGHTS["opinion"], loaded + exclaim + first[:5],
                  reason)
 
